@@ -1,0 +1,218 @@
+package ber
+
+// maxDepth bounds the nesting of indefinite-length elements the reader will
+// scan, so that hostile input cannot exhaust the stack.
+const maxDepth = 64
+
+// A Reader walks consecutive BER elements in a byte slice. The zero value is
+// an empty reader. Readers are small values: copy them freely to look ahead.
+type Reader struct {
+	data  []byte
+	base  int // offset of data[0] in the whole input, for error messages
+	depth int
+}
+
+// NewReader returns a reader over data; offsets in errors count from data[0].
+func NewReader(data []byte) Reader { return Reader{data: data} }
+
+// An Element is one decoded tag-length-value. Content aliases the input.
+type Element struct {
+	Tag     Tag
+	Offset  int    // offset of the identifier octet in the whole input
+	Header  int    // number of identifier and length octets
+	Content []byte // content octets; for indefinite lengths, without the end-of-contents
+	Raw     []byte // the whole element: identifier, length, content (and end-of-contents)
+	depth   int
+	indef   bool
+}
+
+// ContentOffset is the offset of the first content octet in the whole input.
+func (e Element) ContentOffset() int { return e.Offset + e.Header }
+
+// End is the offset just past the element, end-of-contents included.
+func (e Element) End() int {
+	end := e.Offset + e.Header + len(e.Content)
+	if e.indef {
+		end += 2
+	}
+	return end
+}
+
+// Reader returns a reader over the children of a constructed element.
+func (e Element) Reader() Reader {
+	return Reader{data: e.Content, base: e.ContentOffset(), depth: e.depth + 1}
+}
+
+// Empty reports whether all input has been consumed.
+func (r *Reader) Empty() bool { return len(r.data) == 0 }
+
+// Offset is the offset of the next unread byte in the whole input.
+func (r *Reader) Offset() int { return r.base }
+
+// Remaining returns the unread bytes without consuming them.
+func (r *Reader) Remaining() []byte { return r.data }
+
+// PeekTag returns the tag of the next element without consuming it; it
+// reports false if the reader is empty or the tag is malformed.
+func (r *Reader) PeekTag() (Tag, bool) {
+	t, _, err := parseTag(r.data, r.base)
+	return t, err == nil
+}
+
+// Peek reports whether the next element has tag t.
+func (r *Reader) Peek(t Tag) bool {
+	got, ok := r.PeekTag()
+	return ok && got == t
+}
+
+// Next reads one element of any tag.
+func (r *Reader) Next() (Element, error) {
+	if r.depth > maxDepth {
+		return Element{}, syntaxErr(ErrTooDeep, r.base, "")
+	}
+	t, n, err := parseTag(r.data, r.base)
+	if err != nil {
+		return Element{}, err
+	}
+	e := Element{Tag: t, Offset: r.base, depth: r.depth}
+	rest := r.data[n:]
+	if len(rest) == 0 {
+		return Element{}, syntaxErr(ErrTruncated, r.base+n, "length")
+	}
+	first := rest[0]
+	switch {
+	case first < 0x80:
+		e.Header = n + 1
+		rest = rest[1:]
+		if int(first) > len(rest) {
+			return Element{}, syntaxErr(ErrTruncated, r.base+n, "content")
+		}
+		e.Content = rest[:first]
+	case first == 0x80:
+		if !t.IsConstructed() {
+			return Element{}, syntaxErr(ErrLength, r.base+n, "indefinite length on primitive")
+		}
+		e.Header = n + 1
+		e.indef = true
+		rest = rest[1:]
+		clen, err := contentUntilEOC(rest, r.base+n+1, r.depth+1)
+		if err != nil {
+			return Element{}, err
+		}
+		e.Content = rest[:clen]
+	case first == 0xFF:
+		return Element{}, syntaxErr(ErrLength, r.base+n, "reserved length octet")
+	default:
+		k := int(first & 0x7F)
+		if k > 4 {
+			return Element{}, syntaxErr(ErrLength, r.base+n, "length too large")
+		}
+		if len(rest) < 1+k {
+			return Element{}, syntaxErr(ErrTruncated, r.base+n, "length")
+		}
+		var l uint64
+		for _, c := range rest[1 : 1+k] {
+			l = l<<8 | uint64(c)
+		}
+		e.Header = n + 1 + k
+		rest = rest[1+k:]
+		if l > uint64(len(rest)) {
+			return Element{}, syntaxErr(ErrTruncated, r.base+n, "content")
+		}
+		e.Content = rest[:l]
+	}
+	adv := e.End() - e.Offset
+	e.Raw = r.data[:adv]
+	r.data = r.data[adv:]
+	r.base += adv
+	return e, nil
+}
+
+// Expect reads the next element and checks that it has tag t; an empty reader
+// gives ErrMissing, another tag ErrTag.
+func (r *Reader) Expect(t Tag) (Element, error) {
+	if len(r.data) == 0 {
+		return Element{}, syntaxErr(ErrMissing, r.base, t.String())
+	}
+	got, ok := r.PeekTag()
+	if ok && got != t {
+		return Element{}, syntaxErr(ErrTag, r.base, got.String()+", want "+t.String())
+	}
+	return r.Next()
+}
+
+// Optional reads the next element if it has tag t and reports whether it did.
+func (r *Reader) Optional(t Tag) (Element, bool, error) {
+	if !r.Peek(t) {
+		return Element{}, false, nil
+	}
+	e, err := r.Next()
+	return e, err == nil, err
+}
+
+// Skip consumes the next element whatever its tag.
+func (r *Reader) Skip() error {
+	_, err := r.Next()
+	return err
+}
+
+// Done returns ErrTrailing if unread elements remain. Decoders of closed
+// types call it; extensible SEQUENCEs skip what they do not know instead.
+func (r *Reader) Done() error {
+	if len(r.data) != 0 {
+		return syntaxErr(ErrTrailing, r.base, "")
+	}
+	return nil
+}
+
+// parseTag parses the identifier octets at the start of b.
+func parseTag(b []byte, off int) (Tag, int, error) {
+	if len(b) == 0 {
+		return 0, 0, syntaxErr(ErrTruncated, off, "tag")
+	}
+	first := b[0]
+	t := Tag(uint32(first&0xC0) << classShift)
+	if first&0x20 != 0 {
+		t |= constructedFlag
+	}
+	if first&0x1F != 0x1F {
+		return t | Tag(first&0x1F), 1, nil
+	}
+	var n uint32
+	for i := 1; ; i++ {
+		if i >= len(b) {
+			return 0, 0, syntaxErr(ErrTruncated, off+i, "tag")
+		}
+		c := b[i]
+		if i == 1 && c == 0x80 {
+			return 0, 0, syntaxErr(ErrInvalid, off+i, "tag number padding")
+		}
+		if i > 5 || n > maxTagNumber>>7 {
+			return 0, 0, syntaxErr(ErrInvalid, off+i, "tag number too large")
+		}
+		n = n<<7 | uint32(c&0x7F)
+		if c&0x80 == 0 {
+			if n < 31 {
+				return 0, 0, syntaxErr(ErrInvalid, off+1, "tag number should use short form")
+			}
+			return t | Tag(n), i + 1, nil
+		}
+	}
+}
+
+// contentUntilEOC returns the length of the content of an indefinite-length
+// element that starts at b, excluding the end-of-contents octets.
+func contentUntilEOC(b []byte, off, depth int) (int, error) {
+	r := Reader{data: b, base: off, depth: depth}
+	for {
+		if len(r.data) >= 2 && r.data[0] == 0 && r.data[1] == 0 {
+			return r.base - off, nil
+		}
+		if len(r.data) == 0 {
+			return 0, syntaxErr(ErrTruncated, r.base, "end-of-contents")
+		}
+		if _, err := r.Next(); err != nil {
+			return 0, err
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package cstav3
+
+import (
+	"errors"
+
+	"github.com/cstav3/cstav3/ber"
+)
+
+// Small helpers shared by the decoders and encoders of every PDU type.
+
+var errNoDevice = errors.New("cstav3: device role has no device and no valid status")
+
+// tagError reports an element whose tag is not one the field allows.
+func tagError(e ber.Element) error {
+	return &ber.SyntaxError{Offset: e.Offset, Err: ber.ErrTag, Detail: e.Tag.String()}
+}
+
+// missing reports a mandatory field that did not appear in e.
+func missing(e ber.Element, field string) error {
+	return &ber.SyntaxError{Path: field, Offset: e.End(), Err: ber.ErrMissing}
+}
+
+// explicitText reads a string inside an explicit tag.
+func explicitText(e ber.Element) (string, error) {
+	r := e.Reader()
+	v, err := r.Next()
+	if err != nil {
+		return "", err
+	}
+	return v.Text()
+}
+
+// explicitInner returns the single element inside an explicit tag.
+func explicitInner(e ber.Element) (ber.Element, error) {
+	r := e.Reader()
+	return r.Next()
+}
+
+// octets returns the value of an OCTET STRING element, never nil, so that
+// "present but empty" survives a round trip.
+func octets(e ber.Element) ([]byte, error) {
+	v, err := e.Bytes()
+	if v == nil && err == nil {
+		v = []byte{}
+	}
+	return v, err
+}
+
+// Tags shared by many PDUs.
+var (
+	tagConnectionState = ber.Application(14)
+	tagCrossRef        = ber.Application(21)
+	tagUserData        = ber.Application(29).Constructed()
+)
+
+// UserData is the [APPLICATION 29] OCTET STRING carried by call-control
+// services and events; nil when absent.
+type UserData []byte
+
+func (u UserData) encode(b *ber.Builder) {
+	if u == nil {
+		return
+	}
+	b.AddConstructed(tagUserData, func(b *ber.Builder) {
+		b.AddBytes(ber.TagOctetString, u)
+	})
+}
+
+func (u *UserData) decode(e ber.Element) error {
+	in, err := explicitInner(e)
+	if err != nil {
+		return err
+	}
+	v, err := octets(in)
+	*u = v
+	return err
+}
+
+// fieldDecoder tracks which mandatory fields a SEQUENCE decoder has seen, by
+// index, so that one missing is reported by name.
+type fieldDecoder struct{ mask uint64 }
+
+// seen marks field i and reports whether it had been seen before.
+func (d *fieldDecoder) seen(i int) bool {
+	was := d.mask&(1<<i) != 0
+	d.mask |= 1 << i
+	return was
+}
+
+// require returns ErrMissing for the first of names (indexed 0…) not seen.
+func (d *fieldDecoder) require(e ber.Element, names ...string) error {
+	for i, n := range names {
+		if d.mask&(1<<i) == 0 {
+			return missing(e, n)
+		}
+	}
+	return nil
+}
+
+// decodeEnum reads an ENUMERATED (or INTEGER) into any int-based type.
+func decodeEnum[T ~int](e ber.Element, v *T) error {
+	n, err := e.Int()
+	*v = T(n)
+	return err
+}
+
+// encodeOptionalRole writes an optional device role unless it is absent.
+func encodeOptionalRole(b *ber.Builder, d *Device, t ber.Tag) {
+	if !d.IsZero() {
+		d.encodeRole(b, t)
+	}
+}
+
+// Unmodelled keeps optional elements of a SEQUENCE that the package does not
+// type (media characteristics, services permitted, location …), encoded, by
+// their context tag number, so that they survive a decode/encode round trip.
+// At most 16 tags (0–15) are kept; the slots are slices of the input.
+type Unmodelled struct {
+	elems [16][]byte
+}
+
+// Get returns the encoded element with context tag n, or nil.
+func (u *Unmodelled) Get(n int) []byte {
+	if n < 0 || n >= len(u.elems) {
+		return nil
+	}
+	return u.elems[n]
+}
+
+// Set stores an encoded element under context tag n (nil removes it).
+func (u *Unmodelled) Set(n int, raw []byte) {
+	if n >= 0 && n < len(u.elems) {
+		u.elems[n] = raw
+	}
+}
+
+// keep stores f if it is a context tag between lo and hi; other elements are
+// unknown extensions and are skipped.
+func (u *Unmodelled) keep(f ber.Element, lo, hi uint32) {
+	n := f.Tag.Number()
+	if f.Tag.Class() == ber.ClassContext && n >= lo && n <= hi && n < uint32(len(u.elems)) {
+		u.elems[n] = f.Raw
+	}
+}
+
+func (u *Unmodelled) encode(b *ber.Builder, n int) { b.AddRaw(u.elems[n]) }
+
+func (u *Unmodelled) encodeRange(b *ber.Builder, lo, hi int) {
+	for n := lo; n <= hi; n++ {
+		b.AddRaw(u.elems[n])
+	}
+}
+
+var errBadMessageType = errors.New("cstav3: invalid ROSE message type")

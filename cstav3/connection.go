@@ -1,0 +1,153 @@
+package cstav3
+
+import (
+	"encoding/hex"
+
+	"github.com/cstav3/cstav3/ber"
+)
+
+// A CallID names a call inside the switch. HiPath uses two octets.
+type CallID []byte
+
+// String returns the call id in lowercase hex, the form the XML bridge and
+// the command line show.
+func (c CallID) String() string { return hex.EncodeToString(c) }
+
+// A ConnectionID names one device's connection to a call (ECMA-269 12.3.8).
+// It takes one of three forms: CallID only, device only, or both (what
+// HiPath sends). A nil CallID means the call id is absent; a zero Device
+// with a nil DynamicID means the device is absent.
+type ConnectionID struct {
+	Call   CallID
+	Device DeviceID // staticID form of the LocalDeviceID
+	// DynamicID is the dynamicID [3] form of the LocalDeviceID.
+	DynamicID []byte
+}
+
+// NewConnectionID returns the "both" form HiPath uses.
+func NewConnectionID(call CallID, device DeviceID) ConnectionID {
+	return ConnectionID{Call: call, Device: device}
+}
+
+// IsZero reports whether c names nothing (an absent optional connection).
+func (c ConnectionID) IsZero() bool {
+	return c.Call == nil && c.Device.IsZero() && c.DynamicID == nil
+}
+
+func (c ConnectionID) hasDevice() bool { return !c.Device.IsZero() || c.DynamicID != nil }
+
+// Equal reports whether two connection ids name the same connection.
+func (c ConnectionID) Equal(d ConnectionID) bool {
+	return string(c.Call) == string(d.Call) && c.Device.Kind == d.Device.Kind &&
+		c.Device.Number == d.Device.Number && c.Device.Device == d.Device.Device &&
+		string(c.DynamicID) == string(d.DynamicID)
+}
+
+func (c ConnectionID) String() string {
+	s := c.Call.String()
+	if c.hasDevice() {
+		s += "@" + c.Device.String()
+	}
+	return s
+}
+
+var (
+	tagConnectionID = ber.Application(11).Constructed()
+	tagLocalDevice  = ber.Context(1).Constructed()
+	tagDynamicID    = ber.Context(3)
+)
+
+func (c *ConnectionID) encodeLocal(b *ber.Builder) {
+	b.AddConstructed(tagLocalDevice, func(b *ber.Builder) {
+		if c.DynamicID != nil {
+			b.AddBytes(tagDynamicID, c.DynamicID)
+			return
+		}
+		c.Device.encode(b, ber.TagSequence)
+	})
+}
+
+// encode writes c with wrapper tag t: [APPLICATION 11] normally, or the
+// context tag of a field that re-tags it (the choice is explicit either way).
+func (c *ConnectionID) encode(b *ber.Builder, t ber.Tag) {
+	b.AddConstructed(t, func(b *ber.Builder) {
+		switch {
+		case c.Call != nil && c.hasDevice():
+			b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
+				b.AddBytes(ber.Context(0), c.Call)
+				c.encodeLocal(b)
+			})
+		case c.hasDevice():
+			c.encodeLocal(b)
+		default:
+			b.AddBytes(ber.Context(0), c.Call)
+		}
+	})
+}
+
+func (c *ConnectionID) decodeLocal(e ber.Element) error {
+	r := e.Reader()
+	d, err := r.Next()
+	if err != nil {
+		return err
+	}
+	switch d.Tag {
+	case ber.TagSequence:
+		return c.Device.decode(d)
+	case tagDynamicID:
+		c.DynamicID, err = d.Bytes()
+		if c.DynamicID == nil {
+			c.DynamicID = []byte{}
+		}
+		return err
+	}
+	return tagError(d)
+}
+
+// decode reads a ConnectionID from its wrapper element.
+func (c *ConnectionID) decode(e ber.Element) error {
+	*c = ConnectionID{}
+	r := e.Reader()
+	x, err := r.Next()
+	if err != nil {
+		return err
+	}
+	switch x.Tag {
+	case ber.Context(0):
+		return c.decodeCall(x)
+	case tagLocalDevice:
+		return ber.Field("deviceID", c.decodeLocal(x))
+	case ber.TagSequence:
+		rr := x.Reader()
+		for !rr.Empty() {
+			f, err := rr.Next()
+			if err != nil {
+				return ber.Field("both", err)
+			}
+			switch f.Tag {
+			case ber.Context(0):
+				if err := c.decodeCall(f); err != nil {
+					return ber.Field("both.callID", err)
+				}
+			case tagLocalDevice:
+				if err := c.decodeLocal(f); err != nil {
+					return ber.Field("both.deviceID", err)
+				}
+			}
+		}
+		return nil
+	}
+	return tagError(x)
+}
+
+func (c *ConnectionID) decodeCall(e ber.Element) error {
+	v, err := e.Bytes()
+	if err != nil {
+		return ber.Field("callID", err)
+	}
+	if v == nil {
+		v = CallID{}
+	}
+	c.Call = v
+	return nil
+}
