@@ -144,11 +144,11 @@ type CallLinkageData struct {
 	GlobalCallUnique    bool      // globallyUniqueCallLinkageID [1] rather than subDomainCallLinkageID [0]
 	GlobalCallTimestamp Timestamp // callLinkageIDTimestamp, optional
 
-	HasThread          bool // threadData present; the fields below follow
-	ThreadSubDomain    string
-	ThreadLinkageID    []byte
-	ThreadUnique       bool
-	ThreadIDTimestamp  Timestamp
+	HasThread         bool // threadData present; the fields below follow
+	ThreadSubDomain   string
+	ThreadLinkageID   []byte
+	ThreadUnique      bool
+	ThreadIDTimestamp Timestamp
 }
 
 // IsZero reports whether no call linkage data is present.

@@ -263,3 +263,12 @@ func newEvent(t EventType) Event {
 	}
 	return nil
 }
+
+// AppendEventReport appends the encoding of a CSTAEventReportArgument (the
+// argument of an Invoke of OpEventReport) to buf.
+func AppendEventReport(buf []byte, r *EventReport) ([]byte, error) {
+	var b ber.Builder
+	b.Reset(buf)
+	r.encode(&b)
+	return b.Bytes()
+}

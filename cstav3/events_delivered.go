@@ -18,10 +18,10 @@ type DeliveredEvent struct {
 	CorrelatorData           []byte   // optional [0]
 	UserData                 UserData // optional
 	Cause                    EventCause
-	NetworkCallingDevice     Device // optional
-	NetworkCalledDevice      Device // optional
-	AssociatedCallingDevice  Device // optional
-	AssociatedCalledDevice   Device // optional
+	NetworkCallingDevice     Device          // optional
+	NetworkCalledDevice      Device          // optional
+	AssociatedCallingDevice  Device          // optional
+	AssociatedCalledDevice   Device          // optional
 	CallLinkageData          CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
