@@ -30,7 +30,7 @@ type Client struct {
 	monitors map[*Monitor]struct{}
 	byXref   map[string]*Monitor
 
-	events   chan queued // to the dispatcher
+	events   chan queued     // to the dispatcher
 	ctx      context.Context // cancelled by shutdown
 	cancel   context.CancelFunc
 	quit     chan struct{}

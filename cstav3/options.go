@@ -139,4 +139,3 @@ func WithDefaultMonitorFilter(f func() *MonitorFilter) Option {
 // WithLinkStateHandler sets a function called, from the client's own
 // goroutine, on every link state change.
 func WithLinkStateHandler(f func(LinkEvent)) Option { return func(c *config) { c.onLinkState = f } }
-
