@@ -185,6 +185,14 @@ func appendBase128(b []byte, v uint64) []byte {
 // precision; with zoned it is written in UTC with a Z, otherwise as the
 // wall-clock time of t's location without a zone, as HiPath does.
 func (b *Builder) AddGeneralizedTime(t Tag, v time.Time, zoned bool) {
+	w := v
+	if zoned {
+		w = v.UTC()
+	}
+	if y := w.Year(); y < 0 || y > 9999 { // YYYY has four digits
+		b.SetError(ErrBuild)
+		return
+	}
 	var tmp [32]byte
 	b.AddBytes(t, appendGeneralizedTime(tmp[:0], v, zoned))
 }

@@ -25,11 +25,12 @@ func (e Element) GeneralizedTime(loc *time.Location) (t time.Time, zoned bool, e
 	}
 	var f [6]int // year, month, day, hour, minute, second
 	widths := [6]int{4, 2, 2, 2, 2, 2}
-	i := 0
+	i, last := 0, 0
 	for k, w := range widths {
 		if k >= 4 && (i >= len(b) || b[i] < '0' || b[i] > '9') {
 			break // minutes and seconds are optional
 		}
+		last = k
 		if i+w > len(b) {
 			return bad()
 		}
@@ -78,7 +79,21 @@ func (e Element) GeneralizedTime(loc *time.Location) (t time.Time, zoned bool, e
 	if f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31 || f[3] > 23 || f[4] > 59 || f[5] > 60 {
 		return bad()
 	}
-	return time.Date(f[0], time.Month(f[1]), f[2], f[3], f[4], f[5], nsec, loc), zoned, nil
+	// Reject days the month does not have (30 February) rather than let
+	// time.Date move them into the next month.
+	if f[2] > time.Date(f[0], time.Month(f[1])+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return bad()
+	}
+	// The fraction belongs to the last unit present (X.680 46.2): hours,
+	// minutes or seconds.
+	frac := time.Duration(nsec)
+	switch last {
+	case 3:
+		frac *= 3600
+	case 4:
+		frac *= 60
+	}
+	return time.Date(f[0], time.Month(f[1]), f[2], f[3], f[4], f[5], 0, loc).Add(frac), zoned, nil
 }
 
 func fixedZone(off int) *time.Location {

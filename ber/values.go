@@ -171,7 +171,9 @@ func (e Element) OID() (OID, error) {
 			return nil, syntaxErr(ErrInvalid, e.ContentOffset()+i, "object identifier padding")
 		}
 		v = v<<7 | uint64(b&0x7F)
-		if v > 1<<32-1 {
+		// The first subidentifier holds 40*X+Y, so for X = 2 it may
+		// exceed 32 bits by up to 80 while Y still fits in a uint32.
+		if v > 1<<32-1 && (len(out) > 0 || v > 1<<32-1+80) {
 			return nil, syntaxErr(ErrOverflow, e.ContentOffset()+i, "object identifier arc")
 		}
 		if b&0x80 != 0 {
