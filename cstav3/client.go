@@ -361,6 +361,7 @@ type Stats struct {
 	RejectsSent       uint64 // unsupported invokes rejected
 	Reconnects        uint64 // successful re-associations
 	HeartbeatFailures uint64 // links declared dead by supervision
+	InFlight          int    // requests waiting for their answer now
 }
 
 type clientStats struct {
@@ -376,7 +377,18 @@ func (c *Client) Stats() Stats {
 		UnknownCrossRef: s.unknownXref.Load(), BadPDUs: s.badPDUs.Load(), Unmatched: s.unmatched.Load(),
 		StatusAnswered: s.statusAnswered.Load(), RejectsSent: s.rejectsSent.Load(),
 		Reconnects: s.reconnects.Load(), HeartbeatFailures: s.heartbeatFailures.Load(),
+		InFlight: c.inFlight(),
 	}
+}
+
+func (c *Client) inFlight() int {
+	l := c.current()
+	if l == nil {
+		return 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.pending)
 }
 
 // Time converts a switch timestamp, reading zone-less ones in the location

@@ -40,6 +40,8 @@ type Monitor struct {
 	device DeviceID
 	cfg    MonitorConfig
 	ch     chan Event
+	// chClosed is owned by the dispatcher goroutine.
+	chClosed bool
 
 	mu      sync.Mutex
 	xref    CrossRefID
@@ -220,10 +222,7 @@ func (c *Client) dispatch() {
 		select {
 		case q := <-c.events:
 			if q.ev == nil {
-				if q.m.ch != nil {
-					close(q.m.ch)
-					q.m.ch = nil
-				}
+				q.m.closeChannel()
 				continue
 			}
 			q.m.handle(q.ev)
@@ -256,7 +255,7 @@ func (m *Monitor) handle(ev Event) {
 	if cfg.OnEvent != nil {
 		cfg.OnEvent(ev)
 	}
-	if m.ch != nil {
+	if m.ch != nil && !m.chClosed {
 		select {
 		case m.ch <- ev:
 		default:
@@ -275,10 +274,16 @@ func (c *Client) closeMonitorChannels() {
 	}
 	c.mu.Unlock()
 	for _, m := range ms {
-		if m.ch != nil {
-			close(m.ch)
-			m.ch = nil
-		}
+		m.closeChannel()
+	}
+}
+
+// closeChannel closes the monitor's channel once; only the dispatcher
+// goroutine calls it, and only it sends on the channel.
+func (m *Monitor) closeChannel() {
+	if m.ch != nil && !m.chClosed {
+		m.chClosed = true
+		close(m.ch)
 	}
 }
 
