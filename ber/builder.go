@@ -29,6 +29,13 @@ func (b *Builder) Reset(buf []byte) {
 	b.err = nil
 }
 
+// ResetAppend empties the builder's error state and makes it append to buf
+// after buf's current contents.
+func (b *Builder) ResetAppend(buf []byte) {
+	b.buf = buf
+	b.err = nil
+}
+
 // Bytes returns the encoding built so far, or the first error.
 func (b *Builder) Bytes() ([]byte, error) {
 	if b.err != nil {

@@ -48,9 +48,20 @@ func syntaxErr(kind error, off int, detail string) error {
 // Field prefixes the path of a *SyntaxError with name, so that an error deep
 // in a structure reads "DeliveredEvent.callingDevice: …". Other errors and
 // nil are returned unchanged. It is meant for error paths only.
+//
+// Decoders call it on every field, mostly with a nil error: that case is
+// inlined and costs nothing, while the rest lives in fieldPath, whose
+// errors.As target escapes to the heap.
 func Field(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fieldPath(name, err)
+}
+
+func fieldPath(name string, err error) error {
 	var se *SyntaxError
-	if err == nil || !errors.As(err, &se) {
+	if !errors.As(err, &se) {
 		return err
 	}
 	if se.Path == "" {

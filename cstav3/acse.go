@@ -519,7 +519,7 @@ func (a *ABRT) decode(e ber.Element) error {
 // AppendAPDU appends the encoding of an ACSE PDU to buf.
 func AppendAPDU(buf []byte, a APDU) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	a.encode(&b)
 	return b.Bytes()
 }

@@ -114,23 +114,44 @@ func encodeOptionalRole(b *ber.Builder, d *Device, t ber.Tag) {
 // Unmodelled keeps optional elements of a SEQUENCE that the package does not
 // type (media characteristics, services permitted, location …), encoded, by
 // their context tag number, so that they survive a decode/encode round trip.
-// At most 16 tags (0–15) are kept; the slots are slices of the input.
+// Tags 0–15 are kept; the elements are slices of the input. Most PDUs carry
+// none, and then Unmodelled costs one nil slice.
 type Unmodelled struct {
-	elems [16][]byte
+	elems []unmodelledElem
+}
+
+type unmodelledElem struct {
+	n   int
+	raw []byte
 }
 
 // Get returns the encoded element with context tag n, or nil.
 func (u *Unmodelled) Get(n int) []byte {
-	if n < 0 || n >= len(u.elems) {
-		return nil
+	for _, e := range u.elems {
+		if e.n == n {
+			return e.raw
+		}
 	}
-	return u.elems[n]
+	return nil
 }
 
 // Set stores an encoded element under context tag n (nil removes it).
 func (u *Unmodelled) Set(n int, raw []byte) {
-	if n >= 0 && n < len(u.elems) {
-		u.elems[n] = raw
+	if n < 0 || n > 15 {
+		return
+	}
+	for i, e := range u.elems {
+		if e.n == n {
+			if raw == nil {
+				u.elems = append(u.elems[:i], u.elems[i+1:]...)
+			} else {
+				u.elems[i].raw = raw
+			}
+			return
+		}
+	}
+	if raw != nil {
+		u.elems = append(u.elems, unmodelledElem{n, raw})
 	}
 }
 
@@ -138,16 +159,19 @@ func (u *Unmodelled) Set(n int, raw []byte) {
 // unknown extensions and are skipped.
 func (u *Unmodelled) keep(f ber.Element, lo, hi uint32) {
 	n := f.Tag.Number()
-	if f.Tag.Class() == ber.ClassContext && n >= lo && n <= hi && n < uint32(len(u.elems)) {
-		u.elems[n] = f.Raw
+	if f.Tag.Class() == ber.ClassContext && n >= lo && n <= hi && n <= 15 {
+		u.Set(int(n), f.Raw)
 	}
 }
 
-func (u *Unmodelled) encode(b *ber.Builder, n int) { b.AddRaw(u.elems[n]) }
+func (u *Unmodelled) encode(b *ber.Builder, n int) { b.AddRaw(u.Get(n)) }
 
 func (u *Unmodelled) encodeRange(b *ber.Builder, lo, hi int) {
+	if len(u.elems) == 0 {
+		return
+	}
 	for n := lo; n <= hi; n++ {
-		b.AddRaw(u.elems[n])
+		b.AddRaw(u.Get(n))
 	}
 }
 

@@ -129,7 +129,7 @@ func (e *Error) decode(el ber.Element) error {
 // AppendError appends the encoding of the universalFailure parameter.
 func AppendError(buf []byte, e *Error) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	e.encode(&b)
 	return b.Bytes()
 }

@@ -268,7 +268,7 @@ func newEvent(t EventType) Event {
 // argument of an Invoke of OpEventReport) to buf.
 func AppendEventReport(buf []byte, r *EventReport) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	r.encode(&b)
 	return b.Bytes()
 }

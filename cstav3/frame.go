@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/cstav3/cstav3/ber"
 )
 
 // HiPath frames every PDU, in both directions, with a three-byte header:
@@ -106,4 +108,28 @@ func WriteFrame(w io.Writer, pdu []byte) error {
 	}
 	_, err = w.Write(buf)
 	return err
+}
+
+// AppendEventFrame appends one frame holding an Invoke of OpEventReport with
+// r as its argument, encoded in one pass: the PDU a switch sends most.
+func AppendEventFrame(buf []byte, invokeID int64, r *EventReport) ([]byte, error) {
+	start := len(buf)
+	buf = append(buf, frameMarker, 0, 0)
+	var b ber.Builder
+	b.ResetAppend(buf)
+	b.AddConstructed(ber.Context(uint32(Invoke)), func(b *ber.Builder) {
+		b.AddInt64(ber.TagInteger, invokeID)
+		b.AddInt64(ber.TagInteger, int64(OpEventReport))
+		r.encode(b)
+	})
+	out, err := b.Bytes()
+	if err != nil {
+		return buf[:start], err
+	}
+	n := len(out) - start - 3
+	if n > MaxFrame {
+		return buf[:start], fmt.Errorf("%w: PDU of %d bytes cannot be framed", ErrFrame, n)
+	}
+	out[start+1], out[start+2] = 0x80|byte(n>>8), byte(n)
+	return out, nil
 }

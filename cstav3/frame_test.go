@@ -85,3 +85,29 @@ func FuzzFrameReader(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendEventFrame(t *testing.T) {
+	want := vector(t, "pbx-event-delivered")
+	var m Message
+	if err := m.Decode(want); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := DecodeEventReport(m.Argument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := []byte("keep")
+	got, err := AppendEventFrame(prefix, m.InvokeID, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	framed, _ := AppendFrame([]byte("keep"), want)
+	if !bytes.Equal(got, framed) {
+		t.Fatalf("got %x\nwant %x", got, framed)
+	}
+	buf := make([]byte, 0, 256)
+	// One allocation: the builder escapes through the Event interface.
+	if n := testing.AllocsPerRun(100, func() { buf, _ = AppendEventFrame(buf[:0], 5, rep) }); n > 1 {
+		t.Errorf("%v allocations per frame", n)
+	}
+}

@@ -23,7 +23,8 @@ type link struct {
 	fr   *FrameReader
 	log  *slog.Logger
 
-	wmu sync.Mutex // serialises frame writes
+	wmu  sync.Mutex // serialises frame writes
+	wbuf []byte     // frame buffer, reused under wmu
 
 	mu      sync.Mutex
 	pending map[int64]*pending
@@ -118,13 +119,14 @@ func (l *link) debugPDU(dir string, pdu []byte) {
 
 // write frames and sends one PDU.
 func (l *link) write(pdu []byte) error {
-	buf, err := AppendFrame(make([]byte, 0, len(pdu)+3), pdu)
-	if err != nil {
-		return err
-	}
 	l.debugPDU("send", pdu)
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
+	buf, err := AppendFrame(l.wbuf[:0], pdu)
+	if err != nil {
+		return err
+	}
+	l.wbuf = buf
 	if wt := l.c.cfg.writeTimeout; wt > 0 {
 		l.conn.SetWriteDeadline(time.Now().Add(wt))
 	}

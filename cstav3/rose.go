@@ -103,7 +103,7 @@ var (
 // Append appends the BER encoding of m to buf.
 func (m *Message) Append(buf []byte) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	m.encode(&b)
 	return b.Bytes()
 }

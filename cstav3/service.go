@@ -52,7 +52,7 @@ func NewResult(op Opcode) Result {
 // AppendArgument appends the encoding of a's element to buf.
 func AppendArgument(buf []byte, a Argument) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	a.encode(&b)
 	return b.Bytes()
 }
@@ -60,7 +60,7 @@ func AppendArgument(buf []byte, a Argument) ([]byte, error) {
 // AppendResult appends the encoding of r's element to buf.
 func AppendResult(buf []byte, r Result) ([]byte, error) {
 	var b ber.Builder
-	b.Reset(buf)
+	b.ResetAppend(buf)
 	r.encode(&b)
 	return b.Bytes()
 }

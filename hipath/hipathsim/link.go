@@ -311,6 +311,7 @@ type writer struct {
 	buf       []byte
 	pdu       []byte
 	arg       []byte
+	rep       cstav3.EventReport
 	ticker    *time.Ticker
 	misses    int
 	wasSilent bool
@@ -371,10 +372,11 @@ func (w *writer) appendItem(buf []byte, it *item) ([]byte, error) {
 			w.ticker = time.NewTicker(iv)
 		}
 	case kindEvent:
+		// The bulk of the traffic: framed in one pass.
 		w.nextID++
-		m.Type, m.InvokeID, m.Opcode = cstav3.Invoke, w.nextID, cstav3.OpEventReport
-		w.arg, err = cstav3.AppendEventReport(w.arg[:0], &cstav3.EventReport{CrossRef: it.ref, Event: it.ev})
 		w.l.s.stats.eventsSent.Add(1)
+		w.rep = cstav3.EventReport{CrossRef: it.ref, Event: it.ev}
+		return cstav3.AppendEventFrame(buf, w.nextID, &w.rep)
 	}
 	if err != nil {
 		return buf, err

@@ -96,3 +96,10 @@ func (q *queue) close() {
 	q.items = nil
 	q.mu.Unlock()
 }
+
+// len is the number of items waiting.
+func (q *queue) len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.items)
+}

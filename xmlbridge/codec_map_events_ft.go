@@ -1,0 +1,351 @@
+package xmlbridge
+
+import "github.com/cstav3/cstav3/cstav3"
+
+// Mapping of the call control events Failed to Transferred, both ways.
+
+func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
+	return &FailedEvent{MonitorCrossRefID: xref,
+		FailedConnection:         connToXML(e.FailedConnection),
+		FailingDevice:            roleToXML(e.FailingDevice, false),
+		CallingDevice:            roleToXML(e.CallingDevice, false),
+		CalledDevice:             roleToXML(e.CalledDevice, false),
+		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
+		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:           hexString(e.CorrelatorData),
+		UserData:                 userDataToXML(e.UserData),
+		Cause:                    e.Cause.String(),
+		NetworkCallingDevice:     optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
+		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
+		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		Extensions:               extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) failed(x *FailedEvent) *cstav3.FailedEvent {
+	e := &cstav3.FailedEvent{
+		FailedConnection:         m.conn("failedConnection", x.FailedConnection),
+		FailingDevice:            m.role("failingDevice", x.FailingDevice),
+		CallingDevice:            m.role("callingDevice", x.CallingDevice),
+		CalledDevice:             m.role("calledDevice", x.CalledDevice),
+		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
+		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:                 m.userData("userData", x.UserData),
+		Cause:                    m.cause("cause", x.Cause),
+		NetworkCallingDevice:     m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:      m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice:  m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		AssociatedCalledDevice:   m.optRole("associatedCalledDevice", x.AssociatedCalledDevice),
+		CallLinkageData:          m.link("callLinkageData", x.CallLinkageData),
+		Extensions:               m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func heldToXML(e *cstav3.HeldEvent, xref string) *HeldEvent {
+	return &HeldEvent{MonitorCrossRefID: xref,
+		HeldConnection:      connToXML(e.HeldConnection),
+		HoldingDevice:       roleToXML(e.HoldingDevice, false),
+		LocalConnectionInfo: stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:      hexString(e.CorrelatorData),
+		Cause:               e.Cause.String(),
+		HeldConnectionInfo:  connInfoToXML(e.HeldConnectionInfo),
+		CallLinkageData:     linkToXML(&e.CallLinkageData),
+		Extensions:          extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) held(x *HeldEvent) *cstav3.HeldEvent {
+	e := &cstav3.HeldEvent{
+		HeldConnection:     m.conn("heldConnection", x.HeldConnection),
+		HoldingDevice:      m.role("holdingDevice", x.HoldingDevice),
+		CorrelatorData:     m.hexBytes("correlatorData", x.CorrelatorData),
+		Cause:              m.cause("cause", x.Cause),
+		HeldConnectionInfo: m.connInfo("heldConnectionInfo", x.HeldConnectionInfo),
+		CallLinkageData:    m.link("callLinkageData", x.CallLinkageData),
+		Extensions:         m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func netCapsChangedToXML(e *cstav3.NetworkCapabilitiesChangedEvent, xref string) *NetworkCapabilitiesChangedEvent {
+	return &NetworkCapabilitiesChangedEvent{MonitorCrossRefID: xref,
+		OutboundConnection:   connToXML(e.OutboundConnection),
+		NetworkInterfaceUsed: roleToXML(e.NetworkInterfaceUsed, false),
+		CalledDevice:         roleToXML(e.CalledDevice, false),
+		ProgressIndicator:    progressToXML(e.ProgressIndicator),
+		LocalConnectionInfo:  stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:       hexString(e.CorrelatorData),
+		UserData:             userDataToXML(e.UserData),
+		NetworkCapability:    netCapToXML(e.HasNetworkCapability, e.NetworkCapability),
+		Cause:                e.Cause.String(),
+		CallLinkageData:      linkToXML(&e.CallLinkageData),
+		Extensions:           extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) netCapsChanged(x *NetworkCapabilitiesChangedEvent) *cstav3.NetworkCapabilitiesChangedEvent {
+	e := &cstav3.NetworkCapabilitiesChangedEvent{
+		OutboundConnection:   m.conn("outboundConnection", x.OutboundConnection),
+		NetworkInterfaceUsed: m.role("networkInterfaceUsed", x.NetworkInterfaceUsed),
+		CalledDevice:         m.role("calledDevice", x.CalledDevice),
+		ProgressIndicator:    m.progress("progressIndicator", x.ProgressIndicator),
+		CorrelatorData:       m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:             m.userData("userData", x.UserData),
+		Cause:                m.cause("cause", x.Cause),
+		CallLinkageData:      m.link("callLinkageData", x.CallLinkageData),
+		Extensions:           m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	e.HasNetworkCapability, e.NetworkCapability = m.netCap("networkCapability", x.NetworkCapability)
+	return e
+}
+
+func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkReachedEvent {
+	return &NetworkReachedEvent{MonitorCrossRefID: xref,
+		OutboundConnection:       connToXML(e.OutboundConnection),
+		NetworkInterfaceUsed:     roleToXML(e.NetworkInterfaceUsed, false),
+		CallingDevice:            roleToXML(e.CallingDevice, false),
+		CalledDevice:             roleToXML(e.CalledDevice, false),
+		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
+		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:           hexString(e.CorrelatorData),
+		UserData:                 userDataToXML(e.UserData),
+		NetworkCapability:        netCapToXML(e.HasNetworkCapability, e.NetworkCapability),
+		Cause:                    e.Cause.String(),
+		NetworkCallingDevice:     optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
+		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		Extensions:               extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) networkReached(x *NetworkReachedEvent) *cstav3.NetworkReachedEvent {
+	e := &cstav3.NetworkReachedEvent{
+		OutboundConnection:       m.conn("outboundConnection", x.OutboundConnection),
+		NetworkInterfaceUsed:     m.role("networkInterfaceUsed", x.NetworkInterfaceUsed),
+		CallingDevice:            m.role("callingDevice", x.CallingDevice),
+		CalledDevice:             m.role("calledDevice", x.CalledDevice),
+		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
+		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:                 m.userData("userData", x.UserData),
+		Cause:                    m.cause("cause", x.Cause),
+		NetworkCallingDevice:     m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:      m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice:  m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		CallLinkageData:          m.link("callLinkageData", x.CallLinkageData),
+		Extensions:               m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	e.HasNetworkCapability, e.NetworkCapability = m.netCap("networkCapability", x.NetworkCapability)
+	return e
+}
+
+func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
+	return &OfferedEvent{MonitorCrossRefID: xref,
+		OfferedConnection:        connToXML(e.OfferedConnection),
+		OfferedDevice:            roleToXML(e.OfferedDevice, false),
+		CallingDevice:            roleToXML(e.CallingDevice, false),
+		CalledDevice:             roleToXML(e.CalledDevice, false),
+		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
+		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:           hexString(e.CorrelatorData),
+		UserData:                 userDataToXML(e.UserData),
+		Cause:                    e.Cause.String(),
+		NetworkCallingDevice:     optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
+		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
+		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		Extensions:               extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) offered(x *OfferedEvent) *cstav3.OfferedEvent {
+	e := &cstav3.OfferedEvent{
+		OfferedConnection:        m.conn("offeredConnection", x.OfferedConnection),
+		OfferedDevice:            m.role("offeredDevice", x.OfferedDevice),
+		CallingDevice:            m.role("callingDevice", x.CallingDevice),
+		CalledDevice:             m.role("calledDevice", x.CalledDevice),
+		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
+		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:                 m.userData("userData", x.UserData),
+		Cause:                    m.cause("cause", x.Cause),
+		NetworkCallingDevice:     m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:      m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice:  m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		AssociatedCalledDevice:   m.optRole("associatedCalledDevice", x.AssociatedCalledDevice),
+		CallLinkageData:          m.link("callLinkageData", x.CallLinkageData),
+		Extensions:               m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func originatedToXML(e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
+	return &OriginatedEvent{MonitorCrossRefID: xref,
+		OriginatedConnection:    connToXML(e.OriginatedConnection),
+		CallingDevice:           roleToXML(e.CallingDevice, false),
+		CalledDevice:            roleToXML(e.CalledDevice, false),
+		OriginatingDevice:       optDeviceIDToXML(e.OriginatingDevice),
+		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:          hexString(e.CorrelatorData),
+		Cause:                   e.Cause.String(),
+		NetworkCallingDevice:    optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
+		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
+		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		Extensions:              extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) originated(x *OriginatedEvent) *cstav3.OriginatedEvent {
+	e := &cstav3.OriginatedEvent{
+		OriginatedConnection:    m.conn("originatedConnection", x.OriginatedConnection),
+		CallingDevice:           m.role("callingDevice", x.CallingDevice),
+		CalledDevice:            m.role("calledDevice", x.CalledDevice),
+		OriginatingDevice:       m.optDevice("originatingDevice", x.OriginatingDevice),
+		CorrelatorData:          m.hexBytes("correlatorData", x.CorrelatorData),
+		Cause:                   m.cause("cause", x.Cause),
+		NetworkCallingDevice:    m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:     m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice: m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		AssociatedCalledDevice:  m.optRole("associatedCalledDevice", x.AssociatedCalledDevice),
+		CallLinkageData:         m.link("callLinkageData", x.CallLinkageData),
+		Extensions:              m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func queuedToXML(e *cstav3.QueuedEvent, xref string) *QueuedEvent {
+	return &QueuedEvent{MonitorCrossRefID: xref,
+		QueuedConnection:        connToXML(e.QueuedConnection),
+		Queue:                   roleToXML(e.Queue, false),
+		CallingDevice:           roleToXML(e.CallingDevice, false),
+		CalledDevice:            roleToXML(e.CalledDevice, false),
+		LastRedirectionDevice:   roleToXML(e.LastRedirectionDevice, true),
+		NumberQueued:            optInt(e.HasNumberQueued, e.NumberQueued),
+		CallsInFront:            optInt(e.HasCallsInFront, e.CallsInFront),
+		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:          hexString(e.CorrelatorData),
+		UserData:                userDataToXML(e.UserData),
+		Cause:                   e.Cause.String(),
+		NetworkCallingDevice:    optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
+		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
+		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		Extensions:              extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) queued(x *QueuedEvent) *cstav3.QueuedEvent {
+	e := &cstav3.QueuedEvent{
+		QueuedConnection:        m.conn("queuedConnection", x.QueuedConnection),
+		Queue:                   m.role("queue", x.Queue),
+		CallingDevice:           m.role("callingDevice", x.CallingDevice),
+		CalledDevice:            m.role("calledDevice", x.CalledDevice),
+		LastRedirectionDevice:   m.role("lastRedirectionDevice", x.LastRedirectionDevice),
+		CorrelatorData:          m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:                m.userData("userData", x.UserData),
+		Cause:                   m.cause("cause", x.Cause),
+		NetworkCallingDevice:    m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:     m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice: m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		AssociatedCalledDevice:  m.optRole("associatedCalledDevice", x.AssociatedCalledDevice),
+		CallLinkageData:         m.link("callLinkageData", x.CallLinkageData),
+		Extensions:              m.ext("extensions", x.Extensions)}
+	e.HasNumberQueued, e.NumberQueued = intOf(x.NumberQueued)
+	e.HasCallsInFront, e.CallsInFront = intOf(x.CallsInFront)
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func retrievedToXML(e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
+	return &RetrievedEvent{MonitorCrossRefID: xref,
+		RetrievedConnection:     connToXML(e.RetrievedConnection),
+		RetrievingDevice:        roleToXML(e.RetrievingDevice, false),
+		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:          hexString(e.CorrelatorData),
+		Cause:                   e.Cause.String(),
+		RetrievedConnectionInfo: connInfoToXML(e.RetrievedConnectionInfo),
+		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		Extensions:              extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) retrieved(x *RetrievedEvent) *cstav3.RetrievedEvent {
+	e := &cstav3.RetrievedEvent{
+		RetrievedConnection:     m.conn("retrievedConnection", x.RetrievedConnection),
+		RetrievingDevice:        m.role("retrievingDevice", x.RetrievingDevice),
+		CorrelatorData:          m.hexBytes("correlatorData", x.CorrelatorData),
+		Cause:                   m.cause("cause", x.Cause),
+		RetrievedConnectionInfo: m.connInfo("retrievedConnectionInfo", x.RetrievedConnectionInfo),
+		CallLinkageData:         m.link("callLinkageData", x.CallLinkageData),
+		Extensions:              m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func serviceInitiatedToXML(e *cstav3.ServiceInitiatedEvent, xref string) *ServiceInitiatedEvent {
+	return &ServiceInitiatedEvent{MonitorCrossRefID: xref,
+		InitiatedConnection:     connToXML(e.InitiatedConnection),
+		InitiatingDevice:        roleToXML(e.InitiatingDevice, false),
+		CalledDevice:            optRoleToXML(e.CalledDevice),
+		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:          hexString(e.CorrelatorData),
+		Cause:                   e.Cause.String(),
+		NetworkCallingDevice:    optRoleToXML(e.NetworkCallingDevice),
+		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
+		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
+		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		Extensions:              extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) serviceInitiated(x *ServiceInitiatedEvent) *cstav3.ServiceInitiatedEvent {
+	e := &cstav3.ServiceInitiatedEvent{
+		InitiatedConnection:     m.conn("initiatedConnection", x.InitiatedConnection),
+		InitiatingDevice:        m.role("initiatingDevice", x.InitiatingDevice),
+		CalledDevice:            m.optRole("calledDevice", x.CalledDevice),
+		CorrelatorData:          m.hexBytes("correlatorData", x.CorrelatorData),
+		Cause:                   m.cause("cause", x.Cause),
+		NetworkCallingDevice:    m.optRole("networkCallingDevice", x.NetworkCallingDevice),
+		NetworkCalledDevice:     m.optRole("networkCalledDevice", x.NetworkCalledDevice),
+		AssociatedCallingDevice: m.optRole("associatedCallingDevice", x.AssociatedCallingDevice),
+		CallLinkageData:         m.link("callLinkageData", x.CallLinkageData),
+		Extensions:              m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
+
+func transferredToXML(e *cstav3.TransferredEvent, xref string) *TransferredEvent {
+	return &TransferredEvent{MonitorCrossRefID: xref,
+		PrimaryOldCall:         connToXML(e.PrimaryOldCall),
+		SecondaryOldCall:       optConnToXML(e.SecondaryOldCall),
+		TransferringDevice:     roleToXML(e.TransferringDevice, false),
+		TransferredToDevice:    roleToXML(e.TransferredToDevice, false),
+		TransferredConnections: connListToXML(e.TransferredConnections),
+		LocalConnectionInfo:    stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
+		CorrelatorData:         hexString(e.CorrelatorData),
+		UserData:               userDataToXML(e.UserData),
+		ChargingInfo:           chargingToXML(e.ChargingInfo),
+		Cause:                  e.Cause.String(),
+		CallLinkageDataList:    linkListToXML(&e.CallLinkageDataList),
+		Extensions:             extToXML(&e.Extensions)}
+}
+
+func (m *codecMapper) transferred(x *TransferredEvent) *cstav3.TransferredEvent {
+	e := &cstav3.TransferredEvent{
+		PrimaryOldCall:         m.conn("primaryOldCall", x.PrimaryOldCall),
+		SecondaryOldCall:       m.optConn("secondaryOldCall", x.SecondaryOldCall),
+		TransferringDevice:     m.role("transferringDevice", x.TransferringDevice),
+		TransferredToDevice:    m.role("transferredToDevice", x.TransferredToDevice),
+		TransferredConnections: m.connList("transferredConnections", &x.TransferredConnections),
+		CorrelatorData:         m.hexBytes("correlatorData", x.CorrelatorData),
+		UserData:               m.userData("userData", x.UserData),
+		ChargingInfo:           m.charging("chargingInfo", x.ChargingInfo),
+		Cause:                  m.cause("cause", x.Cause),
+		CallLinkageDataList:    m.linkList("callLinkageDataList", x.CallLinkageDataList),
+		Extensions:             m.ext("extensions", x.Extensions)}
+	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
+	return e
+}
