@@ -30,6 +30,9 @@ type Client struct {
 	monitors map[*Monitor]struct{}
 	byXref   map[string]*Monitor
 
+	stateSubs map[int]func(LinkEvent)
+	nextSub   int
+
 	events   chan queued     // to the dispatcher
 	ctx      context.Context // cancelled by shutdown
 	cancel   context.CancelFunc
@@ -146,6 +149,35 @@ func (c *Client) setState(s LinkState, err error) {
 	}
 	if c.cfg.onLinkState != nil {
 		c.cfg.onLinkState(ev)
+	}
+	c.mu.Lock()
+	subs := make([]func(LinkEvent), 0, len(c.stateSubs))
+	for _, f := range c.stateSubs {
+		subs = append(subs, f)
+	}
+	c.mu.Unlock()
+	for _, f := range subs {
+		f(ev)
+	}
+}
+
+// NotifyLinkState registers f to be called, from the client's goroutines and
+// in order, on every later link state change, until the returned cancel
+// function is called. Several parts of a program (a bridge, metrics) can
+// follow the link this way; f must not block.
+func (c *Client) NotifyLinkState(f func(LinkEvent)) (cancel func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stateSubs == nil {
+		c.stateSubs = make(map[int]func(LinkEvent))
+	}
+	c.nextSub++
+	id := c.nextSub
+	c.stateSubs[id] = f
+	return func() {
+		c.mu.Lock()
+		delete(c.stateSubs, id)
+		c.mu.Unlock()
 	}
 }
 

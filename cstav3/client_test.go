@@ -518,3 +518,22 @@ func waitUntil(t *testing.T, cond func() bool) {
 		runtimeGosched()
 	}
 }
+
+func TestNotifyLinkState(t *testing.T) {
+	sim := startSim(t, hipathsim.Config{})
+	c := dial(t, sim, cstav3.WithReconnect(5*time.Millisecond, 20*time.Millisecond))
+	got := make(chan cstav3.LinkState, 8)
+	cancel := c.NotifyLinkState(func(ev cstav3.LinkEvent) { got <- ev.State })
+	sim.DropLinks()
+	for _, want := range []cstav3.LinkState{cstav3.LinkDown, cstav3.LinkUp} {
+		select {
+		case s := <-got:
+			if s != want {
+				t.Fatalf("state %v, want %v", s, want)
+			}
+		case <-time.After(waitLong):
+			t.Fatalf("no %v", want)
+		}
+	}
+	cancel()
+}
