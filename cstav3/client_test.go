@@ -537,3 +537,12 @@ func TestNotifyLinkState(t *testing.T) {
 	}
 	cancel()
 }
+
+func TestRequestSystemStatusFromSwitch(t *testing.T) {
+	sim := startSim(t, hipathsim.Config{})
+	c := dial(t, sim)
+	st, err := c.RequestSystemStatus(ctxT(t))
+	if err != nil || st != cstav3.SystemNormal {
+		t.Fatalf("%v %v", st, err)
+	}
+}

@@ -146,6 +146,22 @@ type RejectError struct{ Problem RejectProblem }
 
 func (e *RejectError) Error() string { return "cstav3: request rejected: " + e.Problem.String() }
 
+// Is matches another *RejectError with the same problem.
+func (e *RejectError) Is(target error) bool {
+	t, ok := target.(*RejectError)
+	return ok && t.Problem == e.Problem
+}
+
+// MustError is NewError for names known to be right, such as constants in a
+// switch simulator; it panics on an unknown name.
+func MustError(branch ErrorBranch, name string) *Error {
+	e, ok := NewError(branch, name)
+	if !ok {
+		panic("cstav3: no error " + name + " in branch " + branch.String())
+	}
+	return e
+}
+
 // ErrLinkDown is returned for requests that cannot complete because the link
 // to the switch is down or went down while they were in flight.
 var ErrLinkDown = errors.New("cstav3: link down")

@@ -83,6 +83,8 @@ func (p *pbx) request(l *link, arg cstav3.Argument) (cstav3.Result, *cstav3.Erro
 	switch a := arg.(type) {
 	case *cstav3.SystemStatusArgument:
 		return noData(a), nil
+	case *cstav3.RequestSystemStatusArgument:
+		return &cstav3.RequestSystemStatusResult{SystemStatus: cstav3.SystemNormal}, nil
 	case *cstav3.MonitorStartArgument:
 		d := p.device(a.MonitorObject.Device)
 		if a.MonitorObject.IsCall() || d == nil {
