@@ -92,7 +92,7 @@ func TestBuilderNestedLengths(t *testing.T) {
 		}
 		or := o.Reader()
 		i, err := or.Expect(Context(1).Constructed())
-		if err != nil || !bytes.Equal(i.Content, content) || !r.Empty() || !or.Empty() {
+		if err != nil || !bytes.Equal(i.Content(), content) || !r.Empty() || !or.Empty() {
 			t.Errorf("n=%d: read back: %v", tt.n, err)
 		}
 	}
@@ -332,7 +332,7 @@ func readNodes(r Reader) ([]*node, error) {
 				return nil, err
 			}
 		} else {
-			n.content = e.Content
+			n.content = e.Content()
 		}
 		out = append(out, n)
 	}
@@ -506,7 +506,7 @@ func TestValuesRandomRoundTrip(t *testing.T) {
 		e, _ = r.Next()
 		back, z, err := e.GeneralizedTime(nil)
 		if err != nil || z != zoned || !back.Equal(tm.Truncate(time.Millisecond)) {
-			t.Fatalf("GeneralizedTime %v (%s): %v, %v, %v", tm, e.Content, back, z, err)
+			t.Fatalf("GeneralizedTime %v (%s): %v, %v, %v", tm, e.Content(), back, z, err)
 		}
 	}
 }

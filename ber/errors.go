@@ -41,6 +41,10 @@ func (e *SyntaxError) Error() string {
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
+// syntaxErr is kept out of line: the decoders' hot paths call it only on
+// bad input, and inlined it would crowd them.
+//
+//go:noinline
 func syntaxErr(kind error, off int, detail string) error {
 	return &SyntaxError{Offset: off, Err: kind, Detail: detail}
 }

@@ -78,22 +78,22 @@ func fuzzWalk(t *testing.T, in []byte, r Reader, depth int) {
 		if e.Offset != off || r.Offset() != e.End() || len(r.Remaining()) != rem-len(e.Raw) {
 			t.Fatalf("offsets: element %d..%d, reader %d", e.Offset, e.End(), r.Offset())
 		}
-		if e.End() > len(in) || e.Header < 2 || e.ContentOffset()+len(e.Content) > e.End() {
+		if e.End() > len(in) || e.Header() < 2 || e.ContentOffset()+len(e.Content()) > e.End() {
 			t.Fatalf("element out of bounds: %+v", e)
 		}
 		if !bytes.Equal(e.Raw, in[e.Offset:e.End()]) {
 			t.Fatal("Raw is not the input between Offset and End")
 		}
-		if !bytes.Equal(e.Content, in[e.ContentOffset():e.ContentOffset()+len(e.Content)]) {
+		if !bytes.Equal(e.Content(), in[e.ContentOffset():e.ContentOffset()+len(e.Content())]) {
 			t.Fatal("Content is not the input at ContentOffset")
 		}
-		if got, n, err := parseTag(e.Raw, 0); err != nil || got != e.Tag || n >= e.Header {
+		if got, n, err := parseTag(e.Raw, 0); err != nil || got != e.Tag || n >= e.Header() {
 			t.Fatal("tag does not parse again")
 		}
 		// Re-encoding the tag gives the same identifier octets (the
 		// reader accepts only minimal tag numbers).
 		if enc := appendTag(nil, e.Tag); !bytes.HasPrefix(e.Raw, enc) {
-			t.Fatalf("tag %v re-encodes as % x, input % x", e.Tag, enc, e.Raw[:e.Header])
+			t.Fatalf("tag %v re-encodes as % x, input % x", e.Tag, enc, e.Raw[:e.Header()])
 		}
 		_ = e.Tag.String()
 
@@ -103,7 +103,7 @@ func fuzzWalk(t *testing.T, in []byte, r Reader, depth int) {
 			var b Builder
 			b.AddInt64(TagInteger, v)
 			enc, _ := b.Bytes()
-			if len(enc)-2 > len(e.Content) {
+			if len(enc)-2 > len(e.Content()) {
 				t.Fatalf("Int64 %d: minimal encoding longer than the input", v)
 			}
 			rr := NewReader(enc)
@@ -122,20 +122,20 @@ func fuzzWalk(t *testing.T, in []byte, r Reader, depth int) {
 		}
 		if v, err := e.Bool(); err != nil {
 			checkFuzzErr(t, in, "Bool", err)
-		} else if v != (e.Content[0] != 0) {
+		} else if v != (e.Content()[0] != 0) {
 			t.Fatal("Bool wrong")
 		}
 		if err := e.Null(); err != nil {
 			checkFuzzErr(t, in, "Null", err)
-		} else if len(e.Content) != 0 {
+		} else if len(e.Content()) != 0 {
 			t.Fatal("Null accepted content")
 		}
 		b, err := e.Bytes()
 		if err != nil {
 			checkFuzzErr(t, in, "Bytes", err)
-		} else if len(b) > len(e.Content) {
+		} else if len(b) > len(e.Content()) {
 			t.Fatal("Bytes longer than the content")
-		} else if !e.Tag.IsConstructed() && !bytes.Equal(b, e.Content) {
+		} else if !e.Tag.IsConstructed() && !bytes.Equal(b, e.Content()) {
 			t.Fatal("Bytes of a primitive is not its content")
 		}
 		if s, err2 := e.Text(); (err2 == nil) != (err == nil) {
@@ -183,8 +183,8 @@ func fuzzWalk(t *testing.T, in []byte, r Reader, depth int) {
 			if err != nil {
 				t.Fatalf("AddOID of decoded %v: %v", o, err)
 			}
-			if !bytes.Equal(enc[len(enc)-len(e.Content):], e.Content) {
-				t.Fatalf("OID %v re-encodes as % x, input % x", o, enc, e.Content)
+			if !bytes.Equal(enc[len(enc)-len(e.Content()):], e.Content()) {
+				t.Fatalf("OID %v re-encodes as % x, input % x", o, enc, e.Content())
 			}
 			rr := NewReader(enc)
 			d, _ := rr.Next()
@@ -209,7 +209,7 @@ func fuzzWalk(t *testing.T, in []byte, r Reader, depth int) {
 			d, _ := rr.Next()
 			back, z, err := d.GeneralizedTime(nil)
 			if err != nil || !z || !back.Equal(tm.Truncate(time.Millisecond)) {
-				t.Fatalf("GeneralizedTime %q = %v re-encodes as %q = %v, %v", e.Content, tm, d.Content, back, err)
+				t.Fatalf("GeneralizedTime %q = %v re-encodes as %q = %v, %v", e.Content(), tm, d.Content(), back, err)
 			}
 		}
 		if e.Tag.IsConstructed() {

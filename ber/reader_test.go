@@ -97,7 +97,7 @@ func TestTagEncodeDecode(t *testing.T) {
 			}
 			r := NewReader(enc)
 			e, err := r.Next()
-			if err != nil || e.Tag != tt.tag || e.Header != len(want)+1 || !r.Empty() {
+			if err != nil || e.Tag != tt.tag || e.Header() != len(want)+1 || !r.Empty() {
 				t.Errorf("Next = %+v, %v", e, err)
 			}
 			r = NewReader(enc)
@@ -218,8 +218,8 @@ func TestDefiniteLengths(t *testing.T) {
 			t.Errorf("%s: %v", tt.hdr, err)
 			continue
 		}
-		if e.Header != tt.header || !bytes.Equal(e.Content, content) {
-			t.Errorf("%s: Header %d Content len %d, want %d, %d", tt.hdr, e.Header, len(e.Content), tt.header, tt.n)
+		if e.Header() != tt.header || !bytes.Equal(e.Content(), content) {
+			t.Errorf("%s: Header %d Content len %d, want %d, %d", tt.hdr, e.Header(), len(e.Content()), tt.header, tt.n)
 		}
 		if e.Offset != 0 || e.ContentOffset() != tt.header || e.End() != tt.header+tt.n {
 			t.Errorf("%s: Offset %d ContentOffset %d End %d", tt.hdr, e.Offset, e.ContentOffset(), e.End())
@@ -342,13 +342,13 @@ func TestIndefiniteLength(t *testing.T) {
 				t.Fatal(err)
 			}
 			total := len(in) - 2
-			if !bytes.Equal(e.Content, hx(tt.content)) {
-				t.Errorf("Content = % x, want %s", e.Content, tt.content)
+			if !bytes.Equal(e.Content(), hx(tt.content)) {
+				t.Errorf("Content = % x, want %s", e.Content(), tt.content)
 			}
 			if e.End() != total || len(e.Raw) != total || r.Offset() != total {
 				t.Errorf("End %d, len(Raw) %d, reader offset %d, want %d", e.End(), len(e.Raw), r.Offset(), total)
 			}
-			if e.ContentOffset()+len(e.Content)+2 != e.End() {
+			if e.ContentOffset()+len(e.Content())+2 != e.End() {
 				t.Errorf("end-of-contents not accounted for")
 			}
 			var got []Tag
@@ -497,7 +497,7 @@ func TestElementRawEndOffsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Tag != Application(1).Constructed() || e.Offset != 0 || e.Header != 2 || e.ContentOffset() != 2 || e.End() != 16 {
+	if e.Tag != Application(1).Constructed() || e.Offset != 0 || e.Header() != 2 || e.ContentOffset() != 2 || e.End() != 16 {
 		t.Fatalf("outer %+v", e)
 	}
 	if !bytes.Equal(e.Raw, in[:16]) || !bytes.Equal(r.Remaining(), []byte{0xff}) || r.Offset() != 16 {
@@ -518,7 +518,7 @@ func TestElementRawEndOffsets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Tag != w.tag || c.Offset != w.off || c.Header != w.hdr || c.ContentOffset() != w.coff || c.End() != w.end || !bytes.Equal(c.Content, hx(w.content)) {
+		if c.Tag != w.tag || c.Offset != w.off || c.Header() != w.hdr || c.ContentOffset() != w.coff || c.End() != w.end || !bytes.Equal(c.Content(), hx(w.content)) {
 			t.Errorf("child %d: %+v, ContentOffset %d End %d", i, c, c.ContentOffset(), c.End())
 		}
 		if !bytes.Equal(c.Raw, in[w.off:w.end]) {
@@ -532,7 +532,7 @@ func TestElementRawEndOffsets(t *testing.T) {
 		t.Error("child reader not done")
 	}
 	// Content and Raw alias the input.
-	if &e.Content[0] != &in[2] || &e.Raw[0] != &in[0] {
+	if &e.Content()[0] != &in[2] || &e.Raw[0] != &in[0] {
 		t.Error("element does not alias the input")
 	}
 }

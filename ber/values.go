@@ -9,7 +9,7 @@ import (
 // Non-minimal encodings are accepted, as BER allows; values that do not fit
 // in an int64 give ErrOverflow.
 func (e Element) Int64() (int64, error) {
-	c := e.Content
+	c := e.Content()
 	if e.Tag.IsConstructed() {
 		return 0, syntaxErr(ErrInvalid, e.Offset, "constructed integer")
 	}
@@ -45,15 +45,15 @@ func (e Element) Int() (int, error) {
 
 // Bool decodes a BOOLEAN; any non-zero octet is true, as BER allows.
 func (e Element) Bool() (bool, error) {
-	if len(e.Content) != 1 || e.Tag.IsConstructed() {
+	if len(e.Content()) != 1 || e.Tag.IsConstructed() {
 		return false, syntaxErr(ErrInvalid, e.Offset, "boolean")
 	}
-	return e.Content[0] != 0, nil
+	return e.Content()[0] != 0, nil
 }
 
 // Null checks that the element is a well-formed NULL.
 func (e Element) Null() error {
-	if len(e.Content) != 0 || e.Tag.IsConstructed() {
+	if len(e.Content()) != 0 || e.Tag.IsConstructed() {
 		return syntaxErr(ErrInvalid, e.Offset, "null")
 	}
 	return nil
@@ -64,9 +64,9 @@ func (e Element) Null() error {
 // reassembled into a new slice no longer than the element itself.
 func (e Element) Bytes() ([]byte, error) {
 	if !e.Tag.IsConstructed() {
-		return e.Content, nil
+		return e.Content(), nil
 	}
-	out := make([]byte, 0, len(e.Content))
+	out := make([]byte, 0, len(e.Content()))
 	return e.appendSegments(out)
 }
 
@@ -87,7 +87,7 @@ func (e Element) appendSegments(out []byte) ([]byte, error) {
 			}
 			continue
 		}
-		out = append(out, seg.Content...)
+		out = append(out, seg.Content()...)
 	}
 	return out, nil
 }
@@ -121,7 +121,7 @@ func (b BitString) At(i int) bool {
 
 // BitString decodes a primitive BIT STRING.
 func (e Element) BitString() (BitString, error) {
-	c := e.Content
+	c := e.Content()
 	if e.Tag.IsConstructed() {
 		return BitString{}, syntaxErr(ErrUnsupported, e.Offset, "constructed bit string")
 	}
@@ -160,7 +160,7 @@ func (o OID) String() string {
 
 // OID decodes an OBJECT IDENTIFIER.
 func (e Element) OID() (OID, error) {
-	c := e.Content
+	c := e.Content()
 	if len(c) == 0 || e.Tag.IsConstructed() {
 		return nil, syntaxErr(ErrInvalid, e.Offset, "object identifier")
 	}

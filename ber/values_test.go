@@ -262,8 +262,8 @@ func TestOctetString(t *testing.T) {
 			if err != nil || string(b) != tt.want {
 				t.Errorf("Bytes = %q, %v; want %q", b, err, tt.want)
 			}
-			if cap(b) > len(e.Content) && e.Tag.IsConstructed() {
-				t.Errorf("Bytes allocated %d > %d", cap(b), len(e.Content))
+			if cap(b) > len(e.Content()) && e.Tag.IsConstructed() {
+				t.Errorf("Bytes allocated %d > %d", cap(b), len(e.Content()))
 			}
 			s, err := e.Text()
 			if err != nil || s != tt.want {
@@ -765,7 +765,7 @@ func TestGeneralizedTimeBuildRange(t *testing.T) {
 		r := NewReader(got)
 		e, _ := r.Next()
 		if back, _, err := e.GeneralizedTime(nil); err != nil || !back.Equal(tm) {
-			t.Errorf("year %d: %q reads back as %v, %v", tm.Year(), e.Content, back, err)
+			t.Errorf("year %d: %q reads back as %v, %v", tm.Year(), e.Content(), back, err)
 		}
 	}
 }

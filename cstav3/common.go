@@ -101,7 +101,7 @@ func (c *CommonArguments) decode(e ber.Element) error {
 				return ber.Field("security", err)
 			}
 		case tagPrivateData:
-			c.PrivateData = f.Content
+			c.PrivateData = f.Content()
 			if c.PrivateData == nil {
 				c.PrivateData = []byte{}
 			}

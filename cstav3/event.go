@@ -177,7 +177,7 @@ func (e *RawEvent) encode(b *ber.Builder, t ber.Tag) {
 }
 
 func (e *RawEvent) decode(el ber.Element) error {
-	e.Content = el.Content
+	e.Content = el.Content()
 	return nil
 }
 

@@ -406,13 +406,13 @@ func evaCut(raw []byte, p int) ([]byte, bool, []ber.Tag) {
 		return raw, true, nil
 	}
 	path := []ber.Tag{e.Tag}
-	if p <= e.Header || !e.Tag.IsConstructed() {
+	if p <= e.Header() || !e.Tag.IsConstructed() {
 		return raw[:p], false, path
 	}
 	var content []byte
 	boundary := false
 	cr := e.Reader()
-	off := e.Header
+	off := e.Header()
 	for !cr.Empty() {
 		c, err := cr.Next()
 		if err != nil {

@@ -385,7 +385,7 @@ func evbEventContent(t *testing.T, c evbCase) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return e.Content
+	return e.Content()
 }
 
 // evbWithContent wraps event content (possibly damaged) in a well-formed

@@ -128,5 +128,5 @@ func confEncodeExtensions(b *ber.Builder, c *CommonArguments, t ber.Tag) {
 		b.SetError(err)
 		return
 	}
-	b.AddConstructed(t, func(b *ber.Builder) { b.AddRaw(x.Content) })
+	b.AddConstructed(t, func(b *ber.Builder) { b.AddRaw(x.Content()) })
 }

@@ -121,12 +121,12 @@ func ldTruncations(t *testing.T, arg []byte) {
 		t.Fatal(err)
 	}
 	name := Type(EventCategory(cat.Tag.Number()), inner.Tag.Number()).Name()
-	for n := range len(inner.Content) {
+	for n := range len(inner.Content()) {
 		var b ber.Builder
 		b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
 			b.AddRaw(xref.Raw)
 			b.AddConstructed(cat.Tag, func(b *ber.Builder) {
-				b.AddConstructed(inner.Tag, func(b *ber.Builder) { b.AddRaw(inner.Content[:n]) })
+				b.AddConstructed(inner.Tag, func(b *ber.Builder) { b.AddRaw(inner.Content()[:n]) })
 			})
 		})
 		cut, _ := b.Bytes()

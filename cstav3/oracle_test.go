@@ -175,9 +175,9 @@ func reshape(in []byte, indefinite bool) ([]byte, error) {
 			return nil, err
 		}
 		out = append(out, e.Raw[:tagOctets(e.Raw)]...)
-		body := e.Content
+		body := e.Content()
 		if e.Tag.IsConstructed() {
-			if body, err = reshape(e.Content, indefinite); err != nil {
+			if body, err = reshape(e.Content(), indefinite); err != nil {
 				return nil, err
 			}
 			if indefinite {
@@ -208,11 +208,11 @@ func canonicalInto(b *ber.Builder, in []byte) error {
 			return err
 		}
 		if !e.Tag.IsConstructed() {
-			b.AddBytes(e.Tag, e.Content)
+			b.AddBytes(e.Tag, e.Content())
 			continue
 		}
 		b.AddConstructed(e.Tag, func(b *ber.Builder) {
-			if err := canonicalInto(b, e.Content); err != nil {
+			if err := canonicalInto(b, e.Content()); err != nil {
 				b.SetError(err)
 			}
 		})

@@ -374,9 +374,9 @@ func TestCallControlTruncated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for n := 0; n < len(e.Content); n++ {
+			for n := 0; n < len(e.Content()); n++ {
 				var b ber.Builder
-				b.AddConstructed(e.Tag, func(b *ber.Builder) { b.AddRaw(e.Content[:n]) })
+				b.AddConstructed(e.Tag, func(b *ber.Builder) { b.AddRaw(e.Content()[:n]) })
 				cut, err := b.Bytes()
 				if err != nil {
 					t.Fatal(err)
@@ -437,7 +437,7 @@ func TestCallControlSkipsUnknown(t *testing.T) {
 		}
 		var b ber.Builder
 		b.AddConstructed(e.Tag, func(b *ber.Builder) {
-			b.AddRaw(e.Content)
+			b.AddRaw(e.Content())
 			b.AddRaw([]byte{0xc5, 0x01, 0x00})
 		})
 		ext, _ := b.Bytes()
