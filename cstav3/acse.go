@@ -254,25 +254,26 @@ func decodeExternalValue(e ber.Element) (ber.Element, bool, error) {
 }
 
 func decodeUserInfo(e ber.Element) (ber.BitString, error) {
+	// Association-data is a SEQUENCE OF EXTERNAL; CSTA uses the first.
 	r := e.Reader()
-	for !r.Empty() {
-		ext, err := r.Next()
-		if err != nil {
-			return ber.BitString{}, err
-		}
-		v, ok, err := decodeExternalValue(ext)
-		if err != nil || !ok {
-			return ber.BitString{}, err
-		}
-		// newDefinition [0] or oldDefinition SEQUENCE: the version comes first.
-		vr := v.Reader()
-		bs, err := vr.Expect(ber.TagBitString)
-		if err != nil {
-			return ber.BitString{}, ber.Field("cSTAVersion", err)
-		}
-		return bs.BitString()
+	if r.Empty() {
+		return ber.BitString{}, nil
 	}
-	return ber.BitString{}, nil
+	ext, err := r.Next()
+	if err != nil {
+		return ber.BitString{}, err
+	}
+	v, ok, err := decodeExternalValue(ext)
+	if err != nil || !ok {
+		return ber.BitString{}, err
+	}
+	// newDefinition [0] or oldDefinition SEQUENCE: the version comes first.
+	vr := v.Reader()
+	bs, err := vr.Expect(ber.TagBitString)
+	if err != nil {
+		return ber.BitString{}, ber.Field("cSTAVersion", err)
+	}
+	return bs.BitString()
 }
 
 func decodeContext(e ber.Element) (ber.OID, error) {

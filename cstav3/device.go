@@ -242,7 +242,6 @@ const (
 	roleAssociatedCalled  = 6
 	roleNetworkCalling    = 7
 	roleNetworkCalled     = 8
-	roleExtended          = 9
 )
 
 var (
@@ -254,7 +253,6 @@ var (
 	tagAssociatedCalledDevice  = ber.Application(roleAssociatedCalled).Constructed()
 	tagNetworkCallingDevice    = ber.Application(roleNetworkCalling).Constructed()
 	tagNetworkCalledDevice     = ber.Application(roleNetworkCalled).Constructed()
-	tagExtendedDevice          = ber.Application(roleExtended).Constructed()
 )
 
 // statusTag returns the NULL tag number that carries s in a role's CHOICE;

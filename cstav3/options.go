@@ -22,18 +22,17 @@ type config struct {
 	heartbeat     time.Duration
 	heartbeatMiss int
 
-	reconnect           bool
-	backoffMin          time.Duration
-	backoffMax          time.Duration
-	dial                func(ctx context.Context) (net.Conn, error)
-	associateTimeout    time.Duration
-	releaseTimeout      time.Duration
-	writeTimeout        time.Duration
-	maxFrame            int
-	eventQueue          int
-	monitorFilter       func() *MonitorFilter
-	onLinkState         func(LinkEvent)
-	linkStateBufferSize int
+	reconnect        bool
+	backoffMin       time.Duration
+	backoffMax       time.Duration
+	dial             func(ctx context.Context) (net.Conn, error)
+	associateTimeout time.Duration
+	releaseTimeout   time.Duration
+	writeTimeout     time.Duration
+	maxFrame         int
+	eventQueue       int
+	monitorFilter    func() *MonitorFilter
+	onLinkState      func(LinkEvent)
 }
 
 func defaultConfig() config {

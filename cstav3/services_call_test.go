@@ -103,10 +103,9 @@ func ccUnm(pairs ...any) Unmodelled {
 	return u
 }
 
-const (
-	ccTS  Timestamp = "20100916120000"
-	ccMCC           = "03020780" // MediaCallCharacteristics { mediaClass {voice} }, content only
-)
+const ccTS Timestamp = "20100916120000"
+
+const ccMCC = "03020780" // MediaCallCharacteristics { mediaClass {voice} }, content only
 
 // ccInfo is ConnectionInformation { flowDirection transmitAndReceive }.
 func ccInfo() *ConnectionInformation {
