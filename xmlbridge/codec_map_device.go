@@ -464,8 +464,8 @@ func extToXML(c *cstav3.CommonArguments) *Extensions {
 				p.Private = append(p.Private, PrivateXML{Inner: hexString(r.Remaining())})
 				break
 			}
-			if e.Tag == ber.TagOctetString && codecIsText(e.Content) {
-				p.Strings = append(p.Strings, string(e.Content))
+			if e.Tag == ber.TagOctetString && codecIsText(e.Content()) {
+				p.Strings = append(p.Strings, string(e.Content()))
 				continue
 			}
 			p.Private = append(p.Private, PrivateXML{Inner: hexString(e.Raw)})
