@@ -121,10 +121,12 @@ func (d AssociateDiagnostic) String() string {
 // Errors an association attempt can end with; AssociationError matches them
 // with errors.Is.
 var (
-	ErrAuthFailed         = errors.New("cstav3: association rejected: authentication failure")
-	ErrRejectedPermanent  = errors.New("cstav3: association rejected (permanent)")
-	ErrRejectedTransient  = errors.New("cstav3: association rejected (transient)")
-	errAssociationTimeout = errors.New("cstav3: no association response")
+	ErrAuthFailed        = errors.New("cstav3: association rejected: authentication failure")
+	ErrRejectedPermanent = errors.New("cstav3: association rejected (permanent)")
+	ErrRejectedTransient = errors.New("cstav3: association rejected (transient)")
+	// ErrAssociationTimeout: the switch did not answer the AARQ within the
+	// association timeout (WithTimeouts).
+	ErrAssociationTimeout = errors.New("cstav3: no association response")
 )
 
 // AssociationError reports an AARE that did not accept the association.

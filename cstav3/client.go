@@ -48,13 +48,21 @@ type Client struct {
 // link loss the client dials addr again (see WithReconnect). The first
 // association is not retried: its error (e.g. ErrAuthFailed) is returned.
 func Dial(ctx context.Context, addr string, opts ...Option) (*Client, error) {
-	var d net.Dialer
-	dial := func(ctx context.Context) (net.Conn, error) { return d.DialContext(ctx, "tcp", addr) }
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	dial := cfg.dial // a WithDialer of the caller serves the first dial too
+	if dial == nil {
+		var d net.Dialer
+		dial = func(ctx context.Context) (net.Conn, error) { return d.DialContext(ctx, "tcp", addr) }
+		opts = append([]Option{WithDialer(dial)}, opts...)
+	}
 	conn, err := dial(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("cstav3: dial %s: %w", addr, err)
 	}
-	return Connect(ctx, conn, append([]Option{WithDialer(dial)}, opts...)...)
+	return Connect(ctx, conn, opts...)
 }
 
 // Connect associates over an established connection. Without WithDialer a

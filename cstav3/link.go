@@ -86,7 +86,7 @@ func (l *link) associate(ctx context.Context) (*AARE, error) {
 			}
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
-				return nil, fmt.Errorf("%w within %v", errAssociationTimeout, cfg.associateTimeout)
+				return nil, fmt.Errorf("%w within %v", ErrAssociationTimeout, cfg.associateTimeout)
 			}
 			return nil, fmt.Errorf("cstav3: association: %w", err)
 		}

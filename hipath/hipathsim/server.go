@@ -57,8 +57,11 @@ func (c Config) withDefaults() Config {
 	if c.LastDevice < c.FirstDevice {
 		c.LastDevice = c.FirstDevice
 	}
-	if c.User == "" && c.Password == "" {
-		c.User, c.Password = DefaultUser, DefaultPassword
+	if c.User == "" {
+		c.User = DefaultUser
+	}
+	if c.Password == "" {
+		c.Password = DefaultPassword
 	}
 	if c.StatusMisses <= 0 {
 		c.StatusMisses = DefaultStatusMisses
