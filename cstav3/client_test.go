@@ -431,7 +431,18 @@ func TestReconnectRestoresMonitors(t *testing.T) {
 	}
 	states := c.LinkStates()
 	<-states // the initial LinkUp
-	// A request in flight when the link drops fails with ErrLinkDown.
+	// Under traffic (devices other than 140, whose events are checked)…
+	stop := sim.StartTraffic(ctx, hipathsim.TrafficConfig{Rate: 500, Answered: 2, Unanswered: 1, Transferred: 1, Conferenced: 1, HoldTime: 20 * time.Millisecond, Seed: 1})
+	defer stop()
+	var busy []*cstav3.Monitor
+	for _, d := range []string{"150", "151", "152", "153"} {
+		m, err := c.Monitor(ctx, cstav3.Dialing(d), cstav3.MonitorConfig{OnEvent: func(cstav3.Event) {}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		busy = append(busy, m)
+	}
+	// …a request in flight when the link drops fails with ErrLinkDown.
 	sim.SetDelay(time.Second)
 	errc := make(chan error, 1)
 	go func() {
@@ -451,12 +462,13 @@ func TestReconnectRestoresMonitors(t *testing.T) {
 	}
 	expectState(t, states, cstav3.LinkDown)
 	expectState(t, states, cstav3.LinkUp)
-	if m.CrossRef() == nil {
-		t.Fatal("monitor not re-bound")
+	for _, m := range append(busy, m) {
+		if m.CrossRef() == nil {
+			t.Fatalf("monitor of %v not re-bound", m.Device())
+		}
 	}
-	if _, err := sim.Dial("140", "141"); err != nil {
-		t.Fatal(err)
-	}
+	stop() // the traffic may have 140 or 141 busy for a moment: retry
+	waitUntil(t, func() bool { _, err := sim.Dial("140", "141"); return err == nil })
 	r.waitFor(t, cstav3.EventOriginated)
 	if c.Stats().Reconnects != 1 {
 		t.Fatalf("reconnects %d", c.Stats().Reconnects)
