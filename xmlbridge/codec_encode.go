@@ -1,7 +1,6 @@
 package xmlbridge
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -16,8 +15,8 @@ import (
 // and uni-tel write theirs. It writes documents only: the transports add
 // their framing (the 8-byte Annex J.2 header, a NUL, a SOAP envelope with
 // AppendSOAPEnvelope). The output is what encoding/xml's Marshal gives for
-// the message struct, written token by token from a plan per type
-// (codec_marshal.go) at a fraction of Marshal's cost.
+// the message struct, appended from a plan per type
+// (codec_marshal.go, codec_write.go) at a fraction of Marshal's cost.
 //
 // An Encoder is a small value; it holds no buffers and is safe for
 // concurrent use. The bridge keeps one per consumer, or one per edition to
@@ -37,23 +36,21 @@ type Encoder struct {
 	Declaration bool
 }
 
-// codecScratch is a reusable buffer with an xml.Encoder bound to it: making
-// an xml.Encoder allocates a 4 KiB bufio.Writer, which would cost more than
-// the event it writes.
-type codecScratch struct {
-	buf bytes.Buffer
-	w   codecWriter
-}
-
-var codecScratchPool = sync.Pool{New: func() any {
-	s := new(codecScratch)
-	s.w.enc = xml.NewEncoder(&s.buf)
-	return s
-}}
+// codecWriters holds codecWriters between Appends: a writer escapes to the
+// heap (the plan's field writers are called through func values), and keeps
+// the xml.Encoder it makes for the shapes it hands to encoding/xml.
+var codecWriters = sync.Pool{New: func() any { return new(codecWriter) }}
 
 var (
 	codecDeclaration = xml.ProcInst{Target: "xml", Inst: []byte(`version="1.0" encoding="UTF-8"`)}
-	codecNewline     = xml.CharData("\n")
+	// codecEditionNamespaces holds Edition.Namespace for each edition, which
+	// builds the string on every call.
+	codecEditionNamespaces = func() (ns [Ed6 + 1]string) {
+		for e := range ns {
+			ns[e] = Edition(e).Namespace()
+		}
+		return ns
+	}()
 )
 
 // namespace returns the namespace of a message of entry e.
@@ -71,6 +68,9 @@ func (e *Encoder) namespace(c *codecEntry) string {
 	if ed == EditionUnknown {
 		ed = DefaultEdition
 	}
+	if int(ed) < len(codecEditionNamespaces) {
+		return codecEditionNamespaces[ed]
+	}
 	return ed.Namespace()
 }
 
@@ -82,28 +82,22 @@ func (e *Encoder) Append(dst []byte, v any) ([]byte, error) {
 	if !ok || reflect.ValueOf(v).IsNil() {
 		return dst, fmt.Errorf("xmlbridge: cannot encode %T: not a message", v)
 	}
-	s := codecScratchPool.Get().(*codecScratch)
-	s.buf.Reset()
+	w := codecWriters.Get().(*codecWriter)
+	// The document is appended to dst itself; the writer keeps no bytes.
+	w.out.buf = dst
 	if e.Declaration {
-		if err := s.w.enc.EncodeToken(codecDeclaration); err != nil {
+		if err := w.out.procInst(codecDeclaration); err != nil {
 			return dst, err
 		}
-		if err := s.w.enc.EncodeToken(codecNewline); err != nil {
-			return dst, err
-		}
+		w.out.charData("\n")
 	}
-	start := xml.StartElement{Name: xml.Name{Space: e.namespace(c), Local: c.name}}
-	if err := s.w.message(start, v); err != nil {
-		// The encoder may hold half an element: drop it with the buffer.
+	if err := w.message(xml.Name{Space: e.namespace(c), Local: c.name}, v); err != nil {
+		// The writer's fallback Encoder may hold half an element: drop the
+		// writer. dst is returned as it came, whatever was appended past it.
 		return dst, fmt.Errorf("xmlbridge: encoding %s: %w", c.name, err)
 	}
-	if err := s.w.enc.Flush(); err != nil {
-		return dst, err
-	}
-	dst = append(dst, s.buf.Bytes()...)
-	if s.buf.Cap() <= DefaultMaxSize {
-		codecScratchPool.Put(s)
-	}
+	dst, w.out.buf = w.out.buf, nil
+	codecWriters.Put(w)
 	return dst, nil
 }
 

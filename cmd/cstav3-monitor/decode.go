@@ -47,7 +47,7 @@ answers when that invoke is in the same input.`,
 			switch format {
 			case "json", "text":
 			case "xml":
-				return usageErrorf("--format xml: the ECMA-323 XML output is not available yet (the XML bridge is still being written); use --format json")
+				return usageErrorf("--format xml: decode prints PDUs as json or text; for ECMA-323 XML events use watch --format xml or the bridge")
 			default:
 				return usageErrorf("--format %q: use json or text", format)
 			}

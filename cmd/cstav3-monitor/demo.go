@@ -13,16 +13,12 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// bridgeNotReady is what the demo and the bridge command say until the XML
-// bridge is wired in.
-const bridgeNotReady = "the ECMA-323 XML bridge is not available yet (package xmlbridge is still being written)"
-
 func demoFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("monitor", "100-105", "extensions of the simulated PBX to monitor (lists and ranges)")
 	f.Float64("call-rate", 2, "generated calls per second (a mix of answered, unanswered, transferred and conferenced calls)")
 	f.Duration("hold-time", 3*time.Second, "talk time of a generated call")
-	f.String("format", "text", "output: text or json (xml: not available yet)")
+	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")
 }
 
 // runDemo starts the embedded simulator with generated traffic, monitors
@@ -70,10 +66,17 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 	if err != nil {
 		return explainConnect(err, sim.Addr(), hipath.DefaultUser, 10*time.Second)
 	}
-	p := &printer{w: a.stdout, json: format == "json", color: color}
+	p := &printer{w: a.stdout, json: format == "json", xml: format == "xml", color: color}
 	p.Note(fmt.Sprintf("cstav3-monitor demo: a simulated HiPath on %s (extensions %d-%d) with %g generated calls/s; Ctrl-C to stop.",
 		sim.Addr(), lo, hi+2, rate))
-	p.Note("XML bridge: " + bridgeNotReady + ".")
+	// The XML bridge on a free port, for trying an ECMA-323 consumer.
+	stopBridge, err := startBridge(client, map[string]string{"demo": "demo"}, nil, 0, a, "127.0.0.1:0", "", "", p)
+	if err != nil {
+		client.Close()
+		return err
+	}
+	defer stopBridge()
+	p.Note("XML consumers log in with StartApplicationSession as demo/demo (ECMA-323 8-byte header framing).")
 	p.Note("Monitoring " + strings.Join(devices, " ") + ". Try: cstav3-monitor watch --pbx " + sim.Addr() + " --device " + devices[0])
 	stop := sim.StartTraffic(ctx, hipathsim.TrafficConfig{
 		Rate:     rate,

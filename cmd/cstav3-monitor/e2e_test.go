@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/xml"
 	"io"
 	"net"
 	"net/http"
@@ -35,7 +36,7 @@ var eventNames = []string{"ServiceInitiated", "Originated", "Delivered", "Establ
 func TestDemo(t *testing.T) {
 	p := startBin(t, nil)
 	p.waitLine("the bridge line", func(l string) bool {
-		return strings.Contains(l, "XML bridge") && strings.Contains(l, "not available yet")
+		return strings.Contains(l, "XML bridge: ECMA-323 header TCP on 127.0.0.1:")
 	})
 	p.waitLine("the column header", func(l string) bool { return strings.HasPrefix(l, "TIME") && strings.Contains(l, "CALLING → CALLED") })
 	line := p.waitLine("an event line", func(l string) bool {
@@ -356,21 +357,42 @@ func TestBadFlags(t *testing.T) {
 	}
 }
 
-// TestNotAvailableYet: the seams of the XML bridge.
-func TestNotAvailableYet(t *testing.T) {
-	r := runBin(t, "", nil, "bridge", "--pbx", "127.0.0.1:7001", "--listen", "127.0.0.1:8800")
-	if r.code != 2 || !strings.Contains(r.stderr, "not available yet") {
-		t.Fatalf("bridge: exit %d: %q", r.code, r.stderr)
+// TestBridgeAndXML: the bridge command serves consumers until SIGINT, and
+// watch prints ECMA-323 XML events.
+func TestBridgeAndXML(t *testing.T) {
+	r := runBin(t, "", nil, "bridge", "--pbx", "127.0.0.1:7001", "--listen", "127.0.0.1:0")
+	if r.code != 2 || !strings.Contains(r.stderr, "no consumer login") {
+		t.Fatalf("bridge without users: exit %d: %q", r.code, r.stderr)
 	}
-	for _, args := range [][]string{
-		{"watch", "--pbx", "127.0.0.1:7001", "--device", "100", "--format", "xml"},
-		{"decode", "a1", "--format", "xml"},
-		{"--format", "xml"},
-	} {
-		r := runBin(t, "", nil, args...)
-		if r.code != 2 || !strings.Contains(r.stderr, "XML output is not available yet") {
-			t.Errorf("%v: exit %d: %q", args, r.code, r.stderr)
-		}
+	sim := startSim(t, hipathsim.Config{})
+	p := startBin(t, nil, "bridge", "--pbx", sim.Addr(), "--listen", "127.0.0.1:0", "--consumer", "app:secret")
+	line := p.waitLine("the listener", func(l string) bool { return strings.Contains(l, "XML bridge: ECMA-323 header TCP on") })
+	addr := line[strings.LastIndex(line, " ")+1:]
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		t.Fatalf("listener line %q: %v", line, err)
+	}
+	if code := p.interrupt(); code != 0 {
+		t.Fatalf("bridge exit %d after SIGINT; stderr:\n%s", code, p.stderr)
+	}
+
+	w := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100", "--format", "xml")
+	w.waitLine("monitoring comment", func(l string) bool { return strings.HasPrefix(l, "<!-- monitoring 100") })
+	if _, err := sim.Dial("100", "101"); err != nil {
+		t.Fatal(err)
+	}
+	ev := w.waitLine("an XML event", func(l string) bool { return strings.Contains(l, "<ServiceInitiatedEvent") })
+	var doc struct {
+		XMLName xml.Name
+		XRef    string `xml:"monitorCrossRefID"`
+	}
+	if err := xml.Unmarshal([]byte(ev[strings.Index(ev, "<ServiceInitiatedEvent"):]), &doc); err != nil || doc.XRef == "" {
+		t.Fatalf("event %q: %v %+v", ev, err, doc)
+	}
+	w.interrupt()
+
+	r = runBin(t, "", nil, "decode", "a1", "--format", "xml")
+	if r.code != 2 || !strings.Contains(r.stderr, "watch --format xml") {
+		t.Errorf("decode --format xml: exit %d: %q", r.code, r.stderr)
 	}
 }
 
@@ -380,7 +402,7 @@ func TestHelp(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stdout, "Usage:") {
 			t.Errorf("%v: exit %d: %s", args, r.code, r.stdout)
 		}
-		if args[0] != "bridge" && !strings.Contains(r.stdout, "Examples:") && !strings.Contains(r.stdout, "Available Commands") {
+		if !strings.Contains(r.stdout, "Examples:") && !strings.Contains(r.stdout, "Available Commands") {
 			t.Errorf("%v: no examples", args)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge"
 	"github.com/spf13/cobra"
 )
 
@@ -44,12 +45,10 @@ func useColor(cmd *cobra.Command, out io.Writer) (bool, error) {
 // checkFormat validates --format for commands that print events.
 func checkFormat(format string) error {
 	switch format {
-	case "text", "json":
+	case "text", "json", "xml":
 		return nil
-	case "xml":
-		return usageErrorf("--format xml: the ECMA-323 XML output is not available yet (the XML bridge is still being written); use --format text or json")
 	}
-	return usageErrorf("--format %q: use text or json", format)
+	return usageErrorf("--format %q: use text, json or xml", format)
 }
 
 const (
@@ -90,6 +89,7 @@ type printer struct {
 	mu     sync.Mutex
 	w      io.Writer
 	json   bool
+	xml    bool // events as ECMA-323 XML documents, one per line
 	color  bool
 	header bool // the text column header was printed
 	events int  // events printed
@@ -130,7 +130,7 @@ func (p *printer) writeJSON(o obj) {
 func (p *printer) Header() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.json || p.header {
+	if p.json || p.xml || p.header {
 		return
 	}
 	p.header = true
@@ -143,6 +143,16 @@ func (p *printer) Event(now time.Time, device string, xref cstav3.CrossRefID, ev
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.events++
+	if p.xml {
+		enc := xmlbridge.Encoder{}
+		out, err := enc.AppendEvent(nil, ev, xref.String())
+		if err != nil {
+			fmt.Fprintf(p.w, "<!-- %s: %v -->\n", ev.Type().Name(), err)
+			return
+		}
+		p.w.Write(append(out, '\n'))
+		return
+	}
 	if p.json {
 		o := obj{{"time", now.UTC().Format(time.RFC3339Nano)}, {"monitor", device}}
 		if xref != nil {
@@ -192,6 +202,10 @@ func (p *printer) Link(ev cstav3.LinkEvent, addr string) {
 	if t.IsZero() {
 		t = time.Now()
 	}
+	if p.xml {
+		p.comment(msg)
+		return
+	}
 	fmt.Fprintf(p.w, "%s  %s\n", p.paint(ansiDim, t.Format(timeLayout)), p.paint(code, "── "+msg))
 }
 
@@ -204,7 +218,17 @@ func (p *printer) Monitoring(device string, xref cstav3.CrossRefID) {
 		p.writeJSON(obj{{"time", now.UTC().Format(time.RFC3339Nano)}, {"monitor", device}, {"crossRefIdentifier", xref.String()}, {"status", "monitoring"}})
 		return
 	}
+	if p.xml {
+		p.comment("monitoring " + device + " (cross-ref " + xref.String() + ")")
+		return
+	}
 	fmt.Fprintf(p.w, "%s  %s\n", p.paint(ansiDim, now.Format(timeLayout)), p.paint(ansiDim, "── monitoring "+device+" (cross-ref "+xref.String()+")"))
+}
+
+// comment writes msg as an XML comment line, so that the XML form stays a
+// stream of documents and comments.
+func (p *printer) comment(msg string) {
+	fmt.Fprintf(p.w, "<!-- %s -->\n", strings.ReplaceAll(msg, "--", "- -"))
 }
 
 // Note prints an information line (text form only; JSON gets an object
@@ -214,6 +238,10 @@ func (p *printer) Note(msg string) {
 	defer p.mu.Unlock()
 	if p.json {
 		p.writeJSON(obj{{"time", time.Now().UTC().Format(time.RFC3339Nano)}, {"note", msg}})
+		return
+	}
+	if p.xml {
+		p.comment(msg)
 		return
 	}
 	fmt.Fprintln(p.w, msg)

@@ -41,7 +41,7 @@ are {"time", "link": "up|down|closed", "pbx", "error"}; a started monitor is
 	f := cmd.Flags()
 	connFlags(f)
 	f.StringSlice("device", nil, "extension to monitor; repeat it, or give lists and ranges: 100,101 or 100-110")
-	f.String("format", "text", "output: text or json (xml: not available yet)")
+	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")
 	f.String("capture", "", "write the PBX link traffic to this pcap file")
 	f.String("metrics", "", "serve Prometheus metrics on HOST:PORT/metrics")
 	return cmd
@@ -170,7 +170,7 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 		x.close()
 		return err
 	}
-	p := &printer{w: a.stdout, json: format == "json", color: color}
+	p := &printer{w: a.stdout, json: format == "json", xml: format == "xml", color: color}
 	err = watchLoop(ctx, a, client, addr, devices, p, m)
 	if cerr := x.close(); cerr != nil && err == nil {
 		err = fmt.Errorf("capture: %v", cerr)

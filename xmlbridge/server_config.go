@@ -1,0 +1,147 @@
+package xmlbridge
+
+import (
+	"crypto/tls"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/cstav3/cstav3/cstav3"
+)
+
+// SlowConsumerPolicy says what happens to a consumer whose event queue is
+// full when an event arrives for it.
+type SlowConsumerPolicy uint8
+
+const (
+	// SlowDisconnect closes the consumer (its session ends, its monitors
+	// stop) and counts it in Stats.ConsumersDropped. The default: a consumer
+	// that missed events has a wrong picture of the calls and has to
+	// resynchronise anyway, and disconnecting says so unmistakably.
+	SlowDisconnect SlowConsumerPolicy = iota
+	// SlowDropEvents drops the event for that consumer only and counts it
+	// in Stats.EventsDropped; the consumer stays connected. A write that
+	// blocks longer than Config.WriteTimeout still disconnects it.
+	SlowDropEvents
+)
+
+// Config configures a Server. Only Client and Users are required; every
+// zero limit takes the default named in its comment.
+type Config struct {
+	// Client is the link to the PBX. The Server never closes it: the
+	// caller owns it and may share it (metrics, other users).
+	Client *cstav3.Client
+
+	// Users maps a consumer's user name to its password, either in plain
+	// text or as "sha256:" followed by the 64 hex digits of the SHA-256 of
+	// the password, which keeps the plain password out of configuration
+	// files. The digest is unsalted and fast, so it protects long random
+	// secrets, not guessable passwords. Passwords are compared in constant
+	// time. Logins are checked against it in StartApplicationSession and in
+	// HTTP Basic credentials.
+	Users map[string]string
+
+	// SessionDuration is granted when a consumer asks for none (300s, what
+	// ECSS-10 asks for); MaxSessionDuration caps what it may ask for (1h).
+	SessionDuration    time.Duration
+	MaxSessionDuration time.Duration
+
+	// MaxSessions bounds the sessions open at once (1000);
+	// MaxMonitorsPerSession the monitors of one session (256).
+	MaxSessions           int
+	MaxMonitorsPerSession int
+
+	// MaxMessageSize is the largest XML document a consumer may send, in
+	// bytes (DefaultMaxSize, 64 KiB). Header framing cannot carry more than
+	// 65527 bytes whatever this says.
+	MaxMessageSize int
+
+	// QueueLength bounds each consumer's queue of outgoing documents (4096);
+	// SlowConsumer says what happens when it overflows.
+	QueueLength  int
+	SlowConsumer SlowConsumerPolicy
+
+	// WriteTimeout is how long one write to a consumer, or one response
+	// waiting for room in its queue, may block before the consumer is
+	// disconnected as slow (10s).
+	WriteTimeout time.Duration
+
+	// RequestTimeout bounds each request to the PBX (10s).
+	RequestTimeout time.Duration
+
+	// LoginTimeout is how long a TCP consumer may stay connected without a
+	// session, and how long a TLS handshake or an HTTP request header may
+	// take (30s).
+	LoginTimeout time.Duration
+
+	// LoginFailures failed logins per remote IP are allowed in
+	// LoginFailureWindow (5 in 1 minute); beyond that, logins from that IP
+	// are refused unchecked until the window lets one more through. This
+	// makes guessing passwords slow without locking anybody out for good.
+	LoginFailures      int
+	LoginFailureWindow time.Duration
+
+	// TLSConfig, when set, puts TLS on every listener (ServeHeader,
+	// ServeNUL and ServeSOAP). It must hold a certificate.
+	TLSConfig *tls.Config
+
+	// Logger receives connection, session and error messages (discarded
+	// when nil).
+	Logger *slog.Logger
+}
+
+// Defaults of Config.
+const (
+	DefaultSessionDuration       = 300 * time.Second
+	DefaultMaxSessionDuration    = time.Hour
+	DefaultMaxSessions           = 1000
+	DefaultMaxMonitorsPerSession = 256
+	DefaultQueueLength           = 4096
+	DefaultWriteTimeout          = 10 * time.Second
+	DefaultRequestTimeout        = 10 * time.Second
+	DefaultLoginTimeout          = 30 * time.Second
+	DefaultLoginFailures         = 5
+	DefaultLoginFailureWindow    = time.Minute
+)
+
+// withDefaults returns c with every zero field set to its default, or an
+// error for a configuration no consumer could use.
+func (c Config) withDefaults() (Config, error) {
+	if c.Client == nil {
+		return c, errors.New("xmlbridge: Config.Client is nil")
+	}
+	if len(c.Users) == 0 {
+		return c, errors.New("xmlbridge: Config.Users is empty: no consumer could log in")
+	}
+	if c.TLSConfig != nil && len(c.TLSConfig.Certificates) == 0 && c.TLSConfig.GetCertificate == nil {
+		return c, errors.New("xmlbridge: Config.TLSConfig has no certificate")
+	}
+	setDur := func(p *time.Duration, d time.Duration) {
+		if *p <= 0 {
+			*p = d
+		}
+	}
+	setInt := func(p *int, n int) {
+		if *p <= 0 {
+			*p = n
+		}
+	}
+	setDur(&c.SessionDuration, DefaultSessionDuration)
+	setDur(&c.MaxSessionDuration, DefaultMaxSessionDuration)
+	if c.MaxSessionDuration < c.SessionDuration {
+		c.MaxSessionDuration = c.SessionDuration
+	}
+	setInt(&c.MaxSessions, DefaultMaxSessions)
+	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
+	setInt(&c.MaxMessageSize, DefaultMaxSize)
+	setInt(&c.QueueLength, DefaultQueueLength)
+	setDur(&c.WriteTimeout, DefaultWriteTimeout)
+	setDur(&c.RequestTimeout, DefaultRequestTimeout)
+	setDur(&c.LoginTimeout, DefaultLoginTimeout)
+	setInt(&c.LoginFailures, DefaultLoginFailures)
+	setDur(&c.LoginFailureWindow, DefaultLoginFailureWindow)
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	return c, nil
+}

@@ -1,0 +1,144 @@
+package xmlbridge
+
+import (
+	"strings"
+	"time"
+)
+
+// The ECMA-354 session requests. Their negative answers are the session
+// NegResponses with an ECMA-354 defined error where one fits
+// (invalidApplicationInfo for a bad login, invalidSessionID,
+// requestedProtocolVersionNotSupported), or an application error naming
+// the bridge's reason otherwise.
+
+// serveSession answers StartApplicationSession, ResetApplicationSessionTimer
+// and StopApplicationSession.
+func (s *Server) serveSession(cl *caller, m *Message) answer {
+	switch x := m.XML.(type) {
+	case *StartApplicationSession:
+		return s.startSession(cl, m, x)
+	case *ResetApplicationSessionTimer:
+		return s.resetSession(cl, m, x)
+	case *StopApplicationSession:
+		return s.stopSession(cl, m, x)
+	}
+	s.stats.requestsMalformed.Add(1)
+	return s.fail(encoderFor(cl, nil, m), ErrUnknownRequest)
+}
+
+// negotiate picks the namespaces of a new session: the first requested
+// protocol version that is an ECMA-323 namespace, echoed exactly, or the
+// transport's default when none is requested; and for the session messages
+// the namespace the StartApplicationSession came in, or, when it came in
+// none (uni-tel, seed 002), the CSTA one, as uni-tel's answer has it.
+func negotiate(cl *caller, m *Message, x *StartApplicationSession) (Encoder, bool) {
+	enc := cl.tr.defaultEncoder()
+	if x.RequestedProtocolVersions != nil && len(x.RequestedProtocolVersions.ProtocolVersion) > 0 {
+		found := false
+		for _, v := range x.RequestedProtocolVersions.ProtocolVersion {
+			v = strings.TrimSpace(v)
+			if _, ok := ParseNamespace(v); ok {
+				enc.Namespace, enc.Edition, found = v, EditionUnknown, true
+				break
+			}
+		}
+		if !found {
+			return enc, false
+		}
+	}
+	switch {
+	case m.Namespace == "":
+		enc.SessionNamespace = cstaNamespace(enc)
+	case m.Namespace != NamespaceSession:
+		enc.SessionNamespace = m.Namespace
+	}
+	return enc, true
+}
+
+// cstaNamespace returns the CSTA namespace e writes.
+func cstaNamespace(e Encoder) string {
+	if e.Namespace != "" {
+		return e.Namespace
+	}
+	ed := e.Edition
+	if ed == EditionUnknown {
+		ed = DefaultEdition
+	}
+	return ed.Namespace()
+}
+
+func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession) answer {
+	enc, ok := negotiate(cl, m, x)
+	neg := func(defined, app string) answer {
+		s.stats.requestsRefused.Add(1)
+		doc, _ := enc.Append(nil, &StartApplicationSessionNegResponse{
+			ErrorCode: SessionErrorCode{DefinedError: defined, ApplicationError: app}})
+		return answer{doc: doc, fail: true}
+	}
+	if !ok {
+		return neg("requestedProtocolVersionNotSupported", "")
+	}
+	now := time.Now()
+	if s.limiter.blocked(cl.ip, now) {
+		s.stats.throttledLogins.Add(1)
+		s.log.Warn("login refused: too many failures", "ip", cl.ip, "transport", cl.tr.String())
+		return neg("", "tooManyFailedLogins")
+	}
+	user, password, given := x.ApplicationInfo.ApplicationSpecificInfo.Login()
+	if !given || !s.users.check(user, password) {
+		s.limiter.failed(cl.ip, now)
+		s.stats.failedLogins.Add(1)
+		s.log.Warn("login failed", "user", user, "ip", cl.ip, "transport", cl.tr.String())
+		return neg("invalidApplicationInfo", "")
+	}
+	secs, dur := s.grant(x.RequestedSessionDuration)
+	ss := &session{id: newSessionID(), user: user, enc: enc, monitors: map[string]*consumerMonitor{}}
+	if cl.c != nil {
+		ss.owner, ss.sink = cl.c, cl.c
+	} else {
+		ss.feed = newHTTPFeed(s, ss)
+		ss.sink = ss.feed
+	}
+	if why := s.addSession(ss, dur); why != "" {
+		return neg("", why)
+	}
+	if cl.c != nil {
+		cl.c.setLoginDeadline(false)
+	}
+	s.log.Info("session started", "session", ss.id, "user", user, "ip", cl.ip, "transport", cl.tr.String(),
+		"namespace", cstaNamespace(enc), "duration", secs)
+	return s.ok(enc, &StartApplicationSessionPosResponse{SessionID: ss.id,
+		ActualProtocolVersion: cstaNamespace(enc), ActualSessionDuration: secs})
+}
+
+func (s *Server) resetSession(cl *caller, m *Message, x *ResetApplicationSessionTimer) answer {
+	ss := s.lookupSession(cl, strings.TrimSpace(x.SessionID))
+	secs, dur := s.grant(x.RequestedSessionDuration)
+	if ss == nil || !s.renew(ss, dur) {
+		enc := encoderFor(cl, cl.session(s), m)
+		s.stats.requestsRefused.Add(1)
+		doc, _ := enc.Append(nil, &ResetApplicationSessionTimerNegResponse{
+			ErrorCode: SessionErrorCode{DefinedError: "invalidSessionID"}})
+		return answer{doc: doc, fail: true}
+	}
+	return s.ok(ss.enc, &ResetApplicationSessionTimerPosResponse{ActualSessionDuration: secs})
+}
+
+// stopSession ends the session. ECMA-354's StopApplicationSessionNegResponse
+// is not in the codec, so an unknown session id gets a CSTAErrorCode.
+func (s *Server) stopSession(cl *caller, m *Message, x *StopApplicationSession) answer {
+	ss := s.lookupSession(cl, strings.TrimSpace(x.SessionID))
+	if ss == nil {
+		s.stats.requestsRefused.Add(1)
+		return s.failWith(encoderFor(cl, cl.session(s), m), cstaBadValue, false)
+	}
+	reason := "stopped by the consumer"
+	if r := x.SessionEndReason; r != nil && (r.DefinedEndReason != "" || r.AppEndReason != "") {
+		reason += ": " + strings.TrimSpace(r.DefinedEndReason+r.AppEndReason)
+	}
+	s.endSession(ss, reason, true)
+	if cl.c != nil {
+		cl.c.setLoginDeadline(true)
+	}
+	return s.ok(ss.enc, &StopApplicationSessionPosResponse{})
+}
