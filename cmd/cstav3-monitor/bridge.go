@@ -127,9 +127,13 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 	defer client.Close()
 	dur, _ := cmd.Flags().GetDuration("session-duration")
 	p := &printer{w: a.stdout}
-	stop, err := startBridge(client, users, tlsCfg, dur, a, listen, nul, web, p)
+	srv, stop, err := startBridge(client, users, tlsCfg, dur, a, listen, nul, web, p)
 	if err != nil {
 		return err
+	}
+	if x.reg != nil {
+		newClientMetrics(x.reg).attach(client)
+		x.reg.MustRegister(bridgeCollector{srv})
 	}
 	<-ctx.Done()
 	stop()
@@ -139,19 +143,19 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 // startBridge starts an xmlbridge.Server on the given listeners (empty ones
 // are skipped), prints where consumers connect, and returns how to stop it.
 func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Config,
-	dur time.Duration, a *app, listen, nul, web string, p *printer) (stop func(), err error) {
-	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
+	dur time.Duration, a *app, listen, nul, web string, p *printer) (srv *xmlbridge.Server, stop func(), err error) {
+	srv, err = xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
 		SessionDuration: dur, Logger: a.logger})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var lns []net.Listener
-	fail := func(err error) (func(), error) {
+	fail := func(err error) (*xmlbridge.Server, func(), error) {
 		for _, ln := range lns {
 			ln.Close()
 		}
 		srv.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	for _, l := range []struct {
 		addr, what string
@@ -184,5 +188,5 @@ func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Con
 			}
 		}()
 	}
-	return func() { srv.Close() }, nil
+	return srv, func() { srv.Close() }, nil
 }

@@ -365,8 +365,10 @@ func TestBridgeAndXML(t *testing.T) {
 		t.Fatalf("bridge without users: exit %d: %q", r.code, r.stderr)
 	}
 	sim := startSim(t, hipathsim.Config{})
-	p := startBin(t, nil, "bridge", "--pbx", sim.Addr(), "--listen", "127.0.0.1:0", "--consumer", "app:secret")
+	p := startBin(t, nil, "bridge", "--pbx", sim.Addr(), "--listen", "127.0.0.1:0", "--consumer", "app:secret", "--metrics", "127.0.0.1:0")
 	line := p.waitLine("the listener", func(l string) bool { return strings.Contains(l, "XML bridge: ECMA-323 header TCP on") })
+	body := scrape(t, stderrMatch(t, p, regexp.MustCompile(`metrics on (http://\S+)`)))
+	mustContain(t, "bridge metrics", body, "cstav3_bridge_consumers 0", "cstav3_link_up 1")
 	addr := line[strings.LastIndex(line, " ")+1:]
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		t.Fatalf("listener line %q: %v", line, err)
