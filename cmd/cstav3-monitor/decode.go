@@ -17,6 +17,7 @@ import (
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/internal/capture"
+	"github.com/cstav3/cstav3/xmlbridge"
 	"github.com/spf13/cobra"
 )
 
@@ -45,11 +46,9 @@ answers when that invoke is in the same input.`,
 			file, pcap := app.str(cmd, "file"), app.str(cmd, "pcap")
 			format := app.str(cmd, "format")
 			switch format {
-			case "json", "text":
-			case "xml":
-				return usageErrorf("--format xml: decode prints PDUs as json or text; for ECMA-323 XML events use watch --format xml or the bridge")
+			case "json", "text", "xml":
 			default:
-				return usageErrorf("--format %q: use json or text", format)
+				return usageErrorf("--format %q: use json, text or xml", format)
 			}
 			n := 0
 			for _, set := range []bool{len(args) > 0, file != "", pcap != ""} {
@@ -147,6 +146,7 @@ type decoder struct {
 	count   int // PDUs printed
 	failed  int // undecodable parts
 	invokes map[invokeKey]cstav3.Opcode
+	doc     string // the ECMA-323 form of the PDU being decoded (--format xml)
 }
 
 type invokeKey struct {
@@ -275,8 +275,31 @@ func (s *stream) end(o origin) {
 	}
 }
 
+// xml encodes the ECMA-323 form of the PDU being decoded, for emit.
+func (d *decoder) xml(v any, err error) {
+	if err == nil {
+		enc := xmlbridge.Encoder{}
+		var out []byte
+		if out, err = enc.Append(nil, v); err == nil {
+			d.doc = string(out)
+			return
+		}
+	}
+	d.doc = "<!-- no ECMA-323 form: " + strings.ReplaceAll(err.Error(), "--", "- -") + " -->"
+}
+
 func (d *decoder) emit(rec obj) {
 	d.count++
+	if d.format == "xml" {
+		// A comment naming the PDU, then its ECMA-323 document if it has
+		// one (ACSE PDUs and rejects have none).
+		fmt.Fprintf(d.out, "<!-- %s -->\n", strings.ReplaceAll(summarize(rec), "--", "- -"))
+		if d.doc != "" {
+			fmt.Fprintln(d.out, d.doc)
+			d.doc = ""
+		}
+		return
+	}
 	if d.format == "text" {
 		fmt.Fprintln(d.out, summarize(rec))
 		return
@@ -348,6 +371,9 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			}
 			ev := obj{{"crossRefIdentifier", r.CrossRef.String()}}
 			rec.add("event", append(ev, viewEvent(r.Event)...))
+			if d.format == "xml" {
+				d.xml(xmlbridge.EventToXML(r.Event, r.CrossRef.String()))
+			}
 		} else if m.Argument != nil {
 			a, err := cstav3.DecodeArgument(m.Opcode, m.Argument)
 			if err != nil {
@@ -355,6 +381,9 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 				return
 			}
 			rec.add("argument", view(a))
+			if d.format == "xml" {
+				d.xml(xmlbridge.ArgumentToXML(a, ""))
+			}
 		}
 	case cstav3.ReturnResult:
 		op := m.Opcode
@@ -373,6 +402,9 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 				return
 			}
 			rec.add("result", view(r))
+			if d.format == "xml" {
+				d.xml(xmlbridge.ResultToXML(r, ""))
+			}
 		}
 	case cstav3.ReturnError:
 		if op, ok := d.invokes[invokeKey{o.conn, o.to, m.InvokeID}]; ok {
@@ -392,6 +424,9 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			return
 		}
 		rec.add("error", viewCSTAError(e))
+		if d.format == "xml" {
+			d.xml(xmlbridge.ErrorToXML(e), nil)
+		}
 	case cstav3.Reject:
 		rec.add("problem", m.Problem.String())
 	}

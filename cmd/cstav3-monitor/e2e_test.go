@@ -392,9 +392,26 @@ func TestBridgeAndXML(t *testing.T) {
 	}
 	w.interrupt()
 
-	r = runBin(t, "", nil, "decode", "a1", "--format", "xml")
-	if r.code != 2 || !strings.Contains(r.stderr, "watch --format xml") {
-		t.Errorf("decode --format xml: exit %d: %q", r.code, r.stderr)
+	// decode --format xml: a comment naming each PDU, then its ECMA-323
+	// document.
+	vec, err := filepath.Abs(filepath.Join("..", "..", "testdata", "vectors", "pbx-event-delivered.hex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = runBin(t, "", nil, "decode", "--format", "xml", "--file", vec)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "<!--") {
+		t.Fatalf("decode --format xml: exit %d: %q %q", r.code, r.stdout, r.stderr)
+	}
+	var dev struct {
+		XRef    string `xml:"monitorCrossRefID"`
+		CallID  string `xml:"connection>callID"`
+		Calling string `xml:"callingDevice>deviceIdentifier"`
+		Cause   string `xml:"cause"`
+	}
+	if err := xml.Unmarshal([]byte(lines[1]), &dev); err != nil || dev.XRef != "0001" || dev.CallID != "b164" ||
+		dev.Calling != "200" || dev.Cause != "newCall" {
+		t.Fatalf("decoded XML %q: %v %+v", lines[1], err, dev)
 	}
 }
 
