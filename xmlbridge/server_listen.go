@@ -27,8 +27,10 @@ func (s *Server) ServeSOAP(ln net.Listener) error {
 		Handler:           s.HTTPHandler(),
 		ReadHeaderTimeout: s.cfg.LoginTimeout,
 		IdleTimeout:       2 * s.cfg.LoginTimeout,
-		TLSConfig:         s.cfg.TLSConfig,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		// A copy: net/http adds its protocols (h2) to the config it is
+		// given, while the TCP listeners hand the original to handshakes.
+		TLSConfig: s.cfg.TLSConfig.Clone(),
+		ErrorLog:  slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	s.mu.Lock()
 	if s.closed {
