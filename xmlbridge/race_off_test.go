@@ -1,0 +1,5 @@
+//go:build !race
+
+package xmlbridge
+
+const raceEnabled = false
