@@ -168,16 +168,24 @@ type Event interface {
 type RawEvent struct {
 	EventType EventType
 	Content   []byte
+	// Primitive records an event element that came in primitive form (a
+	// malformed or private encoding), so that it is written back as it came.
+	Primitive bool
 }
 
 func (e *RawEvent) Type() EventType { return e.EventType }
 
 func (e *RawEvent) encode(b *ber.Builder, t ber.Tag) {
+	if e.Primitive {
+		b.AddBytes(t.Primitive(), e.Content)
+		return
+	}
 	b.AddConstructed(t, func(b *ber.Builder) { b.AddRaw(e.Content) })
 }
 
 func (e *RawEvent) decode(el ber.Element) error {
 	e.Content = el.Content()
+	e.Primitive = !el.Tag.IsConstructed()
 	return nil
 }
 
