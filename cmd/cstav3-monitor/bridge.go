@@ -127,13 +127,17 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 	defer client.Close()
 	dur, _ := cmd.Flags().GetDuration("session-duration")
 	p := &printer{w: a.stdout}
-	srv, stop, err := startBridge(client, users, tlsCfg, dur, a, listen, nul, web, p)
+	// The metrics are registered before the listeners are announced, so
+	// that whoever reads the announcement finds them.
+	ready := func(srv *xmlbridge.Server) {
+		if x.reg != nil {
+			newClientMetrics(x.reg).attach(client)
+			x.reg.MustRegister(bridgeCollector{srv})
+		}
+	}
+	stop, err := startBridge(client, users, tlsCfg, dur, a, listen, nul, web, p, ready)
 	if err != nil {
 		return err
-	}
-	if x.reg != nil {
-		newClientMetrics(x.reg).attach(client)
-		x.reg.MustRegister(bridgeCollector{srv})
 	}
 	<-ctx.Done()
 	stop()
@@ -143,19 +147,22 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 // startBridge starts an xmlbridge.Server on the given listeners (empty ones
 // are skipped), prints where consumers connect, and returns how to stop it.
 func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Config,
-	dur time.Duration, a *app, listen, nul, web string, p *printer) (srv *xmlbridge.Server, stop func(), err error) {
-	srv, err = xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
+	dur time.Duration, a *app, listen, nul, web string, p *printer, ready func(*xmlbridge.Server)) (stop func(), err error) {
+	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
 		SessionDuration: dur, Logger: a.logger})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	if ready != nil {
+		ready(srv)
 	}
 	var lns []net.Listener
-	fail := func(err error) (*xmlbridge.Server, func(), error) {
+	fail := func(err error) (func(), error) {
 		for _, ln := range lns {
 			ln.Close()
 		}
 		srv.Close()
-		return nil, nil, err
+		return nil, err
 	}
 	for _, l := range []struct {
 		addr, what string
@@ -188,5 +195,5 @@ func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Con
 			}
 		}()
 	}
-	return srv, func() { srv.Close() }, nil
+	return func() { srv.Close() }, nil
 }

@@ -70,7 +70,7 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 	p.Note(fmt.Sprintf("cstav3-monitor demo: a simulated HiPath on %s (extensions %d-%d) with %g generated calls/s; Ctrl-C to stop.",
 		sim.Addr(), lo, hi+2, rate))
 	// The XML bridge on a free port, for trying an ECMA-323 consumer.
-	_, stopBridge, err := startBridge(client, map[string]string{"demo": "demo"}, nil, 0, a, "127.0.0.1:0", "", "", p)
+	stopBridge, err := startBridge(client, map[string]string{"demo": "demo"}, nil, 0, a, "127.0.0.1:0", "", "", p, nil)
 	if err != nil {
 		client.Close()
 		return err
