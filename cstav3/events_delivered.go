@@ -34,95 +34,133 @@ type DeliveredEvent struct {
 func (*DeliveredEvent) Type() EventType { return EventDelivered }
 
 func (e *DeliveredEvent) encode(b *ber.Builder, t ber.Tag) {
-	b.AddConstructed(t, func(b *ber.Builder) {
-		e.Connection.encode(b, tagConnectionID)
-		e.AlertingDevice.encodeRole(b, tagSubjectDevice)
-		e.CallingDevice.encodeRole(b, tagCallingDevice)
-		e.CalledDevice.encodeRole(b, tagCalledDevice)
-		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
-		if !e.OriginatingNIDConnection.IsZero() {
-			e.OriginatingNIDConnection.encode(b, tagConnectionID)
-		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
-		e.UserData.encode(b)
-		b.AddInt(ber.TagEnumerated, int(e.Cause))
-		e.Unmodelled.encode(b, 1)
-		encodeOptionalRole(b, &e.NetworkCallingDevice, tagNetworkCallingDevice)
-		encodeOptionalRole(b, &e.NetworkCalledDevice, tagNetworkCalledDevice)
-		encodeOptionalRole(b, &e.AssociatedCallingDevice, tagAssociatedCallingDevice)
-		encodeOptionalRole(b, &e.AssociatedCalledDevice, tagAssociatedCalledDevice)
-		e.Unmodelled.encodeRange(b, 2, 4)
-		if !e.CallLinkageData.IsZero() {
-			e.CallLinkageData.encode(b, ber.Context(5).Constructed())
-		}
-		e.Unmodelled.encodeRange(b, 6, 10)
-		e.Extensions.encode(b)
-	})
+	f := e.fields()
+	f.encode(b, t)
 }
 
 func (e *DeliveredEvent) decode(el ber.Element) error {
 	*e = DeliveredEvent{}
+	f := e.fields()
+	return f.decode(el)
+}
+
+func (e *DeliveredEvent) fields() alertingFields {
+	return alertingFields{"connection", "alertingDevice", &e.Connection, &e.AlertingDevice, &e.CallingDevice,
+		&e.CalledDevice, &e.LastRedirectionDevice, &e.OriginatingNIDConnection, &e.HasLocalConnectionInfo,
+		&e.LocalConnectionInfo, &e.CorrelatorData, &e.UserData, &e.Cause, &e.NetworkCallingDevice,
+		&e.NetworkCalledDevice, &e.AssociatedCallingDevice, &e.AssociatedCalledDevice, &e.CallLinkageData,
+		&e.Unmodelled, &e.Extensions}
+}
+
+// alertingFields points at the fields of an event laid out as DeliveredEvent:
+// DeliveredEvent and FailedEvent share the ASN.1 layout and differ only in
+// the names of the first two fields, so one codec serves both.
+type alertingFields struct {
+	connName, deviceName                 string
+	conn                                 *ConnectionID
+	device, calling, called, redirection *Device
+	originatingNID                       *ConnectionID
+	hasState                             *bool
+	state                                *ConnectionState
+	correlator                           *[]byte
+	userData                             *UserData
+	cause                                *EventCause
+	netCalling, netCalled                *Device
+	assocCalling, assocCalled            *Device
+	linkage                              *CallLinkageData
+	unmodelled                           *Unmodelled
+	ext                                  *CommonArguments
+}
+
+func (f *alertingFields) encode(b *ber.Builder, t ber.Tag) {
+	b.AddConstructed(t, func(b *ber.Builder) {
+		f.conn.encode(b, tagConnectionID)
+		f.device.encodeRole(b, tagSubjectDevice)
+		f.calling.encodeRole(b, tagCallingDevice)
+		f.called.encodeRole(b, tagCalledDevice)
+		f.redirection.encodeRole(b, tagRedirectionDevice)
+		if !f.originatingNID.IsZero() {
+			f.originatingNID.encode(b, tagConnectionID)
+		}
+		if *f.hasState {
+			b.AddInt(tagConnectionState, int(*f.state))
+		}
+		if *f.correlator != nil {
+			b.AddBytes(ber.Context(0), *f.correlator)
+		}
+		f.userData.encode(b)
+		b.AddInt(ber.TagEnumerated, int(*f.cause))
+		f.unmodelled.encode(b, 1)
+		encodeOptionalRole(b, f.netCalling, tagNetworkCallingDevice)
+		encodeOptionalRole(b, f.netCalled, tagNetworkCalledDevice)
+		encodeOptionalRole(b, f.assocCalling, tagAssociatedCallingDevice)
+		encodeOptionalRole(b, f.assocCalled, tagAssociatedCalledDevice)
+		f.unmodelled.encodeRange(b, 2, 4)
+		if !f.linkage.IsZero() {
+			f.linkage.encode(b, ber.Context(5).Constructed())
+		}
+		f.unmodelled.encodeRange(b, 6, 10)
+		f.ext.encode(b)
+	})
+}
+
+func (f *alertingFields) decode(el ber.Element) error {
 	var d fieldDecoder
 	r := el.Reader()
 	for !r.Empty() {
-		f, err := r.Next()
+		x, err := r.Next()
 		if err != nil {
 			return err
 		}
-		switch f.Tag {
+		switch x.Tag {
 		case tagConnectionID:
 			if !d.seen(0) {
-				err = ber.Field("connection", e.Connection.decode(f))
+				err = ber.Field(f.connName, f.conn.decode(x))
 			} else {
-				err = ber.Field("originatingNIDConnection", e.OriginatingNIDConnection.decode(f))
+				err = ber.Field("originatingNIDConnection", f.originatingNID.decode(x))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
-			err = ber.Field("alertingDevice", e.AlertingDevice.decodeRole(f))
+			err = ber.Field(f.deviceName, f.device.decodeRole(x))
 		case tagCallingDevice:
 			d.seen(2)
-			err = ber.Field("callingDevice", e.CallingDevice.decodeRole(f))
+			err = ber.Field("callingDevice", f.calling.decodeRole(x))
 		case tagCalledDevice:
 			d.seen(3)
-			err = ber.Field("calledDevice", e.CalledDevice.decodeRole(f))
+			err = ber.Field("calledDevice", f.called.decodeRole(x))
 		case tagRedirectionDevice:
 			d.seen(4)
-			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(f))
+			err = ber.Field("lastRedirectionDevice", f.redirection.decodeRole(x))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			*f.hasState = true
+			err = ber.Field("localConnectionInfo", decodeEnum(x, f.state))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
+			*f.correlator, err = octets(x)
 			err = ber.Field("correlatorData", err)
 		case tagUserData:
-			err = ber.Field("userData", e.UserData.decode(f))
+			err = ber.Field("userData", f.userData.decode(x))
 		case ber.TagEnumerated:
 			d.seen(5)
-			err = ber.Field("cause", decodeEnum(f, &e.Cause))
+			err = ber.Field("cause", decodeEnum(x, f.cause))
 		case tagNetworkCallingDevice:
-			err = ber.Field("networkCallingDevice", e.NetworkCallingDevice.decodeRole(f))
+			err = ber.Field("networkCallingDevice", f.netCalling.decodeRole(x))
 		case tagNetworkCalledDevice:
-			err = ber.Field("networkCalledDevice", e.NetworkCalledDevice.decodeRole(f))
+			err = ber.Field("networkCalledDevice", f.netCalled.decodeRole(x))
 		case tagAssociatedCallingDevice:
-			err = ber.Field("associatedCallingDevice", e.AssociatedCallingDevice.decodeRole(f))
+			err = ber.Field("associatedCallingDevice", f.assocCalling.decodeRole(x))
 		case tagAssociatedCalledDevice:
-			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
+			err = ber.Field("associatedCalledDevice", f.assocCalled.decodeRole(x))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", f.linkage.decode(x))
 		case tagCommonArguments:
-			err = ber.Field("extensions", e.Extensions.decode(f))
+			err = ber.Field("extensions", f.ext.decode(x))
 		default:
-			e.Unmodelled.keep(f, 1, 10)
+			f.unmodelled.keep(x, 1, 10)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return d.require(el, "connection", "alertingDevice", "callingDevice", "calledDevice",
+	return d.require(el, f.connName, f.deviceName, "callingDevice", "calledDevice",
 		"lastRedirectionDevice", "cause")
 }
