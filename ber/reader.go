@@ -38,11 +38,8 @@ func (e Element) indef() bool { return e.meta&metaIndefinite != 0 }
 // Content returns the content octets; for an indefinite length, without
 // the end-of-contents.
 func (e Element) Content() []byte {
-	end := len(e.Raw)
-	if e.indef() {
-		end -= 2
-	}
-	return e.Raw[e.Header():end]
+	// Branch-free: bit 16 of meta (metaIndefinite) shifted to the value 2.
+	return e.Raw[e.meta&0xFF : len(e.Raw)-int(e.meta>>15&2)]
 }
 
 // ContentOffset is the offset of the first content octet in the whole input.

@@ -2,6 +2,7 @@ package cstav3
 
 import (
 	"errors"
+	"unsafe"
 
 	"github.com/cstav3/cstav3/ber"
 )
@@ -44,6 +45,25 @@ func octets(e ber.Element) ([]byte, error) {
 		v = []byte{}
 	}
 	return v, err
+}
+
+// aliasString returns b as a string without copying, as ber.Element.Text
+// does: decoded values alias the input, which the caller must not change.
+func aliasString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// shortContent returns the content of x if x is exactly one element with
+// the one-octet identifier id and a short definite length; the fast paths
+// of the decoders use it to match the shapes HiPath sends.
+func shortContent(x []byte, id byte) ([]byte, bool) {
+	if len(x) < 2 || x[0] != id || x[1] >= 0x80 || int(x[1]) != len(x)-2 {
+		return nil, false
+	}
+	return x[2:], true
 }
 
 // Tags shared by many PDUs.

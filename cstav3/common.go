@@ -87,6 +87,13 @@ func (c *CommonArguments) encode(b *ber.Builder) {
 }
 
 func (c *CommonArguments) decode(e ber.Element) error {
+	// Fast path: what HiPath sends, security { timestamp } and nothing else.
+	if x, ok := shortContent(e.Content(), 0xA0); ok {
+		if ts, ok := shortContent(x, 0x18); ok {
+			*c = CommonArguments{Security: true, Timestamp: Timestamp(aliasString(ts))}
+			return nil
+		}
+	}
 	*c = CommonArguments{}
 	r := e.Reader()
 	for !r.Empty() {
@@ -152,7 +159,14 @@ type CallLinkageData struct {
 }
 
 // IsZero reports whether no call linkage data is present.
-func (l *CallLinkageData) IsZero() bool { return l.GlobalCallLinkageID == nil }
+func (l *CallLinkageData) IsZero() bool { return l == nil || l.GlobalCallLinkageID == nil }
+
+// decodeLinkage decodes an optional CallLinkageData into a new value at *p.
+func decodeLinkage(p **CallLinkageData, e ber.Element) error {
+	l := new(CallLinkageData)
+	*p = l
+	return l.decode(e)
+}
 
 func encodeLinkagePart(b *ber.Builder, sub string, id []byte, unique bool, ts Timestamp) {
 	b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {

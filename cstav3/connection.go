@@ -39,7 +39,7 @@ func (c ConnectionID) hasDevice() bool { return !c.Device.IsZero() || c.DynamicI
 // Equal reports whether two connection ids name the same connection.
 func (c ConnectionID) Equal(d ConnectionID) bool {
 	return string(c.Call) == string(d.Call) && c.Device.Kind == d.Device.Kind &&
-		c.Device.Number == d.Device.Number && c.Device.Device == d.Device.Device &&
+		c.Device.Number == d.Device.Number &&
 		string(c.DynamicID) == string(d.DynamicID)
 }
 
@@ -106,6 +106,9 @@ func (c *ConnectionID) decodeLocal(e ber.Element) error {
 
 // decode reads a ConnectionID from its wrapper element.
 func (c *ConnectionID) decode(e ber.Element) error {
+	if c.decodeBoth(e.Content()) {
+		return nil
+	}
 	*c = ConnectionID{}
 	r := e.Reader()
 	x, err := r.Next()
@@ -140,6 +143,30 @@ func (c *ConnectionID) decode(e ber.Element) error {
 	return tagError(x)
 }
 
+// decodeBoth is decode's fast path for the form HiPath sends: exactly
+// SEQUENCE { [0] callID, [1] { SEQUENCE { [0] dialing number } } } with short
+// lengths. It reports false, having changed nothing, for anything else.
+func (c *ConnectionID) decodeBoth(x []byte) bool {
+	x, ok := shortContent(x, 0x30)
+	if !ok || len(x) < 2 || x[0] != 0x80 || x[1] >= 0x80 || int(x[1])+2 > len(x) {
+		return false
+	}
+	k := 2 + int(x[1])
+	call, x := x[2:k:k], x[k:]
+	if x, ok = shortContent(x, 0xA1); !ok {
+		return false
+	}
+	if x, ok = shortContent(x, 0x30); !ok {
+		return false
+	}
+	var d DeviceID
+	if !d.decodeDialing(x) {
+		return false
+	}
+	*c = ConnectionID{Call: call, Device: d}
+	return true
+}
+
 func (c *ConnectionID) decodeCall(e ber.Element) error {
 	v, err := e.Bytes()
 	if err != nil {
@@ -150,4 +177,12 @@ func (c *ConnectionID) decodeCall(e ber.Element) error {
 	}
 	c.Call = v
 	return nil
+}
+
+// decodeOptionalConnection decodes an optional ConnectionID into a new value
+// at *p; absent ones stay nil, which keeps the events that carry them small.
+func decodeOptionalConnection(p **ConnectionID, e ber.Element) error {
+	c := new(ConnectionID)
+	*p = c
+	return c.decode(e)
 }

@@ -42,21 +42,33 @@ var (
 
 // A DeviceID identifies a device (ECMA-269 12.3.19). HiPath always sends a
 // DialingNumber such as "100".
+//
+// It is four words: events carry up to a dozen of them, and what HiPath
+// never sends lives behind Details.
 type DeviceID struct {
-	Kind DeviceIDKind
-	// Number holds the digits for the string forms, and the octets of the
-	// other-plan form.
+	// Number holds the digits for the string forms, the octets of the
+	// other-plan form, and the decimal value of the DeviceNumber form.
 	Number string
-	// Device is the value of the DeviceNumber form.
-	Device int64
+	Kind   DeviceIDKind
 	// TON is the type of number for ExplicitPublic (PublicTON) and
 	// ExplicitPrivate (PrivateTON): the index of the CHOICE alternative.
 	TON uint8
+	// Details holds the optional parts of the DeviceID; nil when none is
+	// present.
+	Details *DeviceDetails
+}
 
-	PrivateNumber string // optional privateNumber [0]; "" when absent
-	PrivateName   string // optional privateName [1]; "" when absent
+// DeviceDetails are the optional parts of a DeviceID.
+type DeviceDetails struct {
+	PrivateNumber string // privateNumber [0]; "" when absent
+	PrivateName   string // privateName [1]; "" when absent
 	// MediaCallCharacteristics is kept as its encoded element, if present.
 	MediaCallCharacteristics []byte
+}
+
+// Numbered returns the DeviceID of the DeviceNumber form.
+func Numbered(n int64) DeviceID {
+	return DeviceID{Kind: DeviceNumber, Number: strconv.FormatInt(n, 10)}
 }
 
 // Dialing returns the DeviceID of a dialling number, the usual form.
@@ -67,12 +79,7 @@ func (d DeviceID) IsZero() bool { return d.Kind == NoDevice }
 
 // String returns the number (or device number) of d, which is how people
 // name devices; use Kind for the form.
-func (d DeviceID) String() string {
-	if d.Kind == DeviceNumber {
-		return strconv.FormatInt(d.Device, 10)
-	}
-	return d.Number
-}
+func (d DeviceID) String() string { return d.Number }
 
 // TONName returns the ASN.1 name of the type of number of an explicit form.
 func (d DeviceID) TONName() string {
@@ -100,7 +107,12 @@ func (d *DeviceID) encode(b *ber.Builder, t ber.Tag) {
 func (d *DeviceID) encodeFields(b *ber.Builder) {
 	switch d.Kind {
 	case DeviceNumber:
-		b.AddInt64(ber.Context(1), d.Device)
+		n, err := strconv.ParseInt(d.Number, 10, 64)
+		if err != nil {
+			b.SetError(ber.Field("deviceNumber", err))
+			return
+		}
+		b.AddInt64(ber.Context(1), n)
 	case ExplicitPublic, ExplicitPrivate:
 		b.AddConstructed(ber.Context(uint32(d.Kind-1)), func(b *ber.Builder) {
 			b.AddString(ber.Context(uint32(d.TON)), d.Number)
@@ -111,23 +123,30 @@ func (d *DeviceID) encodeFields(b *ber.Builder) {
 		b.SetError(errNoDevice)
 		return
 	}
-	if d.PrivateNumber != "" {
+	x := d.Details
+	if x == nil {
+		return
+	}
+	if x.PrivateNumber != "" {
 		b.AddConstructed(tagPrivateNumber, func(b *ber.Builder) {
-			b.AddString(ber.TagIA5String, d.PrivateNumber)
+			b.AddString(ber.TagIA5String, x.PrivateNumber)
 		})
 	}
-	if d.PrivateName != "" {
+	if x.PrivateName != "" {
 		b.AddConstructed(tagPrivateName, func(b *ber.Builder) {
-			b.AddString(ber.TagIA5String, d.PrivateName)
+			b.AddString(ber.TagIA5String, x.PrivateName)
 		})
 	}
-	b.AddRaw(d.MediaCallCharacteristics)
+	b.AddRaw(x.MediaCallCharacteristics)
 }
 
 // decode reads a DeviceID SEQUENCE. The tags [0] and [1] appear at two levels
 // (identifier choice, then privateNumber/privateName), so the identifier is
 // taken by position and the rest by tag.
 func (d *DeviceID) decode(e ber.Element) error {
+	if d.decodeDialing(e.Content()) {
+		return nil
+	}
 	*d = DeviceID{}
 	r := e.Reader()
 	id, err := r.Next()
@@ -140,9 +159,11 @@ func (d *DeviceID) decode(e ber.Element) error {
 	d.Kind = DeviceIDKind(id.Tag.Number() + 1)
 	switch d.Kind {
 	case DeviceNumber:
-		if d.Device, err = id.Int64(); err != nil {
+		n, err := id.Int64()
+		if err != nil {
 			return ber.Field("deviceNumber", err)
 		}
+		d.Number = strconv.FormatInt(n, 10)
 	case ExplicitPublic, ExplicitPrivate:
 		tr := id.Reader()
 		ton, err := tr.Next()
@@ -165,6 +186,7 @@ func (d *DeviceID) decode(e ber.Element) error {
 			return ber.Field(d.Kind.String(), err)
 		}
 	}
+	var x DeviceDetails
 	for !r.Empty() {
 		f, err := r.Next()
 		if err != nil {
@@ -172,18 +194,32 @@ func (d *DeviceID) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case tagPrivateNumber:
-			if d.PrivateNumber, err = explicitText(f); err != nil {
+			if x.PrivateNumber, err = explicitText(f); err != nil {
 				return ber.Field("privateNumber", err)
 			}
 		case tagPrivateName:
-			if d.PrivateName, err = explicitText(f); err != nil {
+			if x.PrivateName, err = explicitText(f); err != nil {
 				return ber.Field("privateName", err)
 			}
 		case ber.TagSequence:
-			d.MediaCallCharacteristics = f.Raw
+			x.MediaCallCharacteristics = f.Raw
 		}
 	}
+	if x.PrivateNumber != "" || x.PrivateName != "" || x.MediaCallCharacteristics != nil {
+		d.Details = &x
+	}
 	return nil
+}
+
+// decodeDialing is decode's fast path for the form HiPath sends: content
+// that is exactly one short dialingNumber (80 n digits). It reports false,
+// having changed nothing, for anything else.
+func (d *DeviceID) decodeDialing(c []byte) bool {
+	if len(c) < 2 || c[0] != 0x80 || c[1] >= 0x80 || int(c[1]) != len(c)-2 {
+		return false
+	}
+	*d = DeviceID{Kind: DialingNumber, Number: aliasString(c[2:])}
+	return true
 }
 
 // DeviceStatus tells why a device role holds no DeviceID. The zero value
@@ -303,6 +339,19 @@ func (d *Device) encodeRole(b *ber.Builder, t ber.Tag) {
 
 // decodeRole reads a device role; e is the wrapper element.
 func (d *Device) decodeRole(e ber.Element) error {
+	// Fast paths: a SEQUENCE holding a dialing number and nothing else, or
+	// an empty status NULL.
+	x := e.Content()
+	if y, ok := shortContent(x, 0x30); ok && d.DeviceID.decodeDialing(y) {
+		d.Status = DeviceGiven
+		return nil
+	}
+	if len(x) == 2 && x[1] == 0 && x[0]&0xE0 == 0x80 {
+		if s := statusOf(e.Tag == tagRedirectionDevice, uint32(x[0]&0x1F)); s != DeviceGiven {
+			*d = Device{Status: s}
+			return nil
+		}
+	}
 	*d = Device{}
 	r := e.Reader()
 	c, err := r.Next()
@@ -312,14 +361,22 @@ func (d *Device) decodeRole(e ber.Element) error {
 	if c.Tag == ber.TagSequence {
 		return d.DeviceID.decode(c)
 	}
-	redir := e.Tag == tagRedirectionDevice
 	if c.Tag.Class() == ber.ClassContext && !c.Tag.IsConstructed() {
-		for s := DeviceNotKnown; s <= DeviceNotSpecified; s++ {
-			if n, ok := statusTag(redir, s); ok && n == c.Tag.Number() {
-				d.Status = s
-				return c.Null()
-			}
+		if s := statusOf(e.Tag == tagRedirectionDevice, c.Tag.Number()); s != DeviceGiven {
+			d.Status = s
+			return c.Null()
 		}
 	}
 	return tagError(c)
+}
+
+// statusOf is the inverse of statusTag: the status carried by the NULL with
+// context tag n, or DeviceGiven if n carries none.
+func statusOf(redirection bool, n uint32) DeviceStatus {
+	for s := DeviceNotKnown; s <= DeviceNotSpecified; s++ {
+		if m, ok := statusTag(redirection, s); ok && m == n {
+			return s
+		}
+	}
+	return DeviceGiven
 }

@@ -92,7 +92,7 @@ var evaCases = []evaCase{
 				HasFlowDirection: true, FlowDirection: FlowTransmitAndReceive,
 				HasNumberOfChannels: true, NumberOfChannels: 2, MediaSessionInformation: "sess"}},
 			{Endpoint: evaRestricted,
-				AssociatedNID:           Known(DeviceID{Kind: DialingNumber, Number: "8000", PrivateNumber: "555", PrivateName: "Trunk"}),
+				AssociatedNID:           Known(DeviceID{Kind: DialingNumber, Number: "8000", Details: &DeviceDetails{PrivateNumber: "555", PrivateName: "Trunk"}}),
 				ResultingConnectionInfo: &ConnectionInformation{}},
 			{},
 		},
@@ -146,7 +146,7 @@ var evaCases = []evaCase{
 		ChargingInfo:          &ChargingInfo{ChargeUnits: []ChargeUnits{}, TypeOfChargingInfo: ChargingTotal},
 		Cause:                 CauseNormalClearing,
 		DroppedConnectionInfo: &ConnectionInformation{HasFlowDirection: true, FlowDirection: FlowNone},
-		CallLinkageData:       evaLinkageLong, Unmodelled: evaUnmodelled(7, "fr"), Extensions: evaFullExt}},
+		CallLinkageData:       &evaLinkageLong, Unmodelled: evaUnmodelled(7, "fr"), Extensions: evaFullExt}},
 	{"connectionCleared_min", 306, &ConnectionClearedEvent{
 		DroppedConnection: ConnectionID{Call: evaB164}, ReleasingDevice: evaNotKnown, Cause: CauseBusy}},
 
@@ -154,7 +154,7 @@ var evaCases = []evaCase{
 		ClearedCall: ConnectionID{Call: evaB164}, Cause: CauseNormalClearing, Extensions: evaHiPathExt}},
 	{"callCleared_full", 308, &CallClearedEvent{
 		ClearedCall: evaConn(evaB164, "100"), CorrelatorData: []byte{}, UserData: UserData{},
-		Cause: CauseNormalClearing, CallLinkageData: evaLinkageShort,
+		Cause: CauseNormalClearing, CallLinkageData: &evaLinkageShort,
 		Unmodelled: evaUnmodelled(5, "it"), Extensions: evaFullExt}},
 	{"callCleared_min", 309, &CallClearedEvent{
 		ClearedCall: ConnectionID{Device: Dialing("100")}, Cause: CauseCallCancelled}},
@@ -167,13 +167,13 @@ var evaCases = []evaCase{
 	{"established_full", 311, &EstablishedEvent{
 		EstablishedConnection: evaConn(evaB164, "100"), AnsweringDevice: evaDev("100"),
 		CallingDevice: evaDev("200"), CalledDevice: evaDev("100"), LastRedirectionDevice: evaDev("300"),
-		OriginatingNIDConnection: evaConn(evaB165, "9"),
+		OriginatingNIDConnection: ptrTo(evaConn(evaB165, "9")),
 		HasLocalConnectionInfo:   true, LocalConnectionInfo: StateConnected,
 		CorrelatorData: []byte{1}, UserData: UserData{2}, Cause: CauseRedirected,
 		NetworkCallingDevice: evaDev("0891234"), NetworkCalledDevice: evaRestricted,
 		AssociatedCallingDevice: evaDev("201"), AssociatedCalledDevice: evaDev("101"),
 		EstablishedConnectionInfo: &ConnectionInformation{HasFlowDirection: true, FlowDirection: FlowTransmit},
-		CallLinkageData:           evaLinkageLong, Unmodelled: evaUnmodelled(7, "hello"), Extensions: evaFullExt}},
+		CallLinkageData:           &evaLinkageLong, Unmodelled: evaUnmodelled(7, "hello"), Extensions: evaFullExt}},
 	{"established_min", 312, &EstablishedEvent{
 		EstablishedConnection: ConnectionID{Call: evaB164}, AnsweringDevice: evaNotKnown,
 		CallingDevice: evaRestricted, CalledDevice: evaNotKnown,
@@ -188,7 +188,7 @@ var evaCases = []evaCase{
 		HasLocalConnectionInfo: true, LocalConnectionInfo: StateConnected,
 		CorrelatorData: []byte{7}, UserData: UserData{8}, Cause: CauseNormal,
 		BridgedConnectionInfo: &ConnectionInformation{HasNumberOfChannels: true, NumberOfChannels: 4, MediaSessionInformation: "m"},
-		CallLinkageData:       evaLinkageShort, Unmodelled: evaUnmodelled(6, "nl"), Extensions: evaFullExt}},
+		CallLinkageData:       &evaLinkageShort, Unmodelled: evaUnmodelled(6, "nl"), Extensions: evaFullExt}},
 	{"bridged_min", 315, &BridgedEvent{
 		BridgedConnection: ConnectionID{Call: evaB164}, BridgedAppearance: evaNotKnown, Cause: CauseNormal}},
 
@@ -201,7 +201,7 @@ var evaCases = []evaCase{
 		HasLocalConnectionInfo: true, LocalConnectionInfo: StateHold,
 		CorrelatorData: []byte{1, 2, 3}, Cause: CauseNormal,
 		HeldConnectionInfo: &ConnectionInformation{HasFlowDirection: true, FlowDirection: FlowTransmit},
-		CallLinkageData:    evaLinkageShort, Unmodelled: evaUnmodelled(6, "en"), Extensions: evaFullExt}},
+		CallLinkageData:    &evaLinkageShort, Unmodelled: evaUnmodelled(6, "en"), Extensions: evaFullExt}},
 	{"held_min", 318, &HeldEvent{
 		HeldConnection: ConnectionID{Call: evaB164}, HoldingDevice: evaRestricted, Cause: CauseNormal}},
 
@@ -214,7 +214,7 @@ var evaCases = []evaCase{
 		HasLocalConnectionInfo: true, LocalConnectionInfo: StateConnected,
 		CorrelatorData: []byte{4}, Cause: CauseNormal,
 		RetrievedConnectionInfo: &ConnectionInformation{MediaSessionInformation: "x"},
-		CallLinkageData:         evaLinkageLong, Unmodelled: evaUnmodelled(6, "es"), Extensions: evaFullExt}},
+		CallLinkageData:         &evaLinkageLong, Unmodelled: evaUnmodelled(6, "es"), Extensions: evaFullExt}},
 	{"retrieved_min", 321, &RetrievedEvent{
 		RetrievedConnection: ConnectionID{Call: evaB164}, RetrievingDevice: evaNotKnown, Cause: CauseNormal}},
 }

@@ -87,15 +87,15 @@ var evbCases = []evbCase{
 	{name: "digitsDialed/minimal", invokeID: 1, crossRef: "00000001", subject: "dialingDevice",
 		pdu: "a124020101020115301c550400000001a014a5126b03800105630287003004810212670a0116",
 		want: &DigitsDialedEvent{DialingConnection: ConnectionID{Call: CallID{5}}, DialingDevice: evbNotKnown,
-			DialingSequence: DeviceID{Kind: DeviceNumber, Device: 4711}, Cause: CauseNewCall}},
+			DialingSequence: Numbered(4711), Cause: CauseNewCall}},
 	{name: "digitsDialed/full", invokeID: 2, crossRef: "0002", subject: "dialingDevice",
 		pdu: "a181c30201020201153081ba55020002a081b3a581b06b0f300d80020102a107300580033130306307300580033130303015800a30303439383931323334a1071605416c6963654e01018004636f72720a01116708300680043038393168028800650730058003333030660730058003343030830206c0a42b3023160470627831810a0102030405060708090a180f32303234303130323033303430355a300480020909850264657e1ca014800107180f32303234303130323033303430355aa1040402cafe",
 		want: &DigitsDialedEvent{DialingConnection: evbConn("0102", "100"), DialingDevice: evbDev("100"),
-			DialingSequence:        DeviceID{Kind: DialingNumber, Number: "0049891234", PrivateName: "Alice"},
+			DialingSequence:        DeviceID{Kind: DialingNumber, Number: "0049891234", Details: &DeviceDetails{PrivateName: "Alice"}},
 			HasLocalConnectionInfo: true, LocalConnectionInfo: StateInitiated, CorrelatorData: []byte("corr"),
 			Cause: CauseKeyOperation, NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbRestricted,
 			AssociatedCallingDevice: evbDev("300"), AssociatedCalledDevice: evbDev("400"),
-			CallLinkageData: evbLink(),
+			CallLinkageData: ptrTo(evbLink()),
 			Unmodelled:      evbUnm(3, "830206c0", 5, "85026465"), // callCharacteristics {acdCall, priorityCall}, languagePreferences "de"
 			Extensions:      evbFullExt()}},
 
@@ -113,7 +113,7 @@ var evbCases = []evbCase{
 			CorrelatorData: []byte("c"), UserData: UserData("ud"), Cause: CauseCallForward,
 			NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
 			AssociatedCallingDevice: evbNotKnown, AssociatedCalledDevice: evbDev("400"),
-			CallLinkageData: evbLink(),
+			CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, subjectOfCall "subj", languagePreferences "en"
 			Unmodelled: evbUnm(3, "83020780", 6, "86047375626a", 8, "8802656e"),
 			Extensions: evbFullExt()}},
@@ -133,11 +133,11 @@ var evbCases = []evbCase{
 		pdu: "a181b60201050201153081ad55020005a081a6a881a36b0f300d80020102a10730058003313030630730058003323030610730058003313030620730058003323030640288006b0d300b80020304a10530038001394e01068001637d04040275640a010d67083006800430383931680830068004303839326507300580033330306602880083020640a50630048002070786047375626a880266727e1ca014800107180f32303234303130323033303430355aa1040402cafe",
 		want: &FailedEvent{FailedConnection: evbConn("0102", "100"), FailingDevice: evbDev("200"),
 			CallingDevice: evbDev("100"), CalledDevice: evbDev("200"), LastRedirectionDevice: evbNotRequired,
-			OriginatingNIDConnection: evbConn("0304", "9"), HasLocalConnectionInfo: true, LocalConnectionInfo: StateFail,
+			OriginatingNIDConnection: ptrTo(evbConn("0304", "9")), HasLocalConnectionInfo: true, LocalConnectionInfo: StateFail,
 			CorrelatorData: []byte("c"), UserData: UserData("ud"), Cause: CauseDestNotObtainable,
 			NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
 			AssociatedCallingDevice: evbDev("300"), AssociatedCalledDevice: evbRestricted,
-			CallLinkageData: CallLinkageData{GlobalCallLinkageID: evbHex("0707")},
+			CallLinkageData: &CallLinkageData{GlobalCallLinkageID: evbHex("0707")},
 			// callCharacteristics {priorityCall}, subjectOfCall "subj", languagePreferences "fr"
 			Unmodelled: evbUnm(3, "83020640", 6, "86047375626a", 8, "88026672"),
 			Extensions: evbFullExt()}},
@@ -164,7 +164,7 @@ var evbCases = []evbCase{
 			HasNetworkCapability: true,
 			NetworkCapability: NetworkCapability{NetworkType: NetworkTypeISDNPrivate,
 				EventsProvided: NewEventsProvided(EventDelivered, EventEstablished, EventTransferred)},
-			Cause: CauseNetworkSignal, CallLinkageData: evbLink(),
+			Cause: CauseNetworkSignal, CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, languagePreferences "it"
 			Unmodelled: evbUnm(3, "83020780", 6, "86026974"),
 			Extensions: evbFullExt()}},
@@ -187,13 +187,13 @@ var evbCases = []evbCase{
 		pdu: "a181e00201090201153081d755020009a081d0ab81cd6b0f300d80020102a107300580033130306306300480025431610730058003313030620b3009800730383931323334640b30098007303839313233346b0d300b80020304a10530038001394e01038001637d0404027564a1070a0101030207800a012e840207806708300680043038393168028700650730058003333030a62b3023160470627831810a0102030405060708090a180f32303234303130323033303430355a3004800209098702656e7e1ca014800107180f32303234303130323033303430355aa1040402cafe",
 		want: &NetworkReachedEvent{OutboundConnection: evbConn("0102", "100"), NetworkInterfaceUsed: evbDev("T1"),
 			CallingDevice: evbDev("100"), CalledDevice: evbDev("0891234"), LastRedirectionDevice: evbDev("0891234"),
-			OriginatingNIDConnection: evbConn("0304", "9"), HasLocalConnectionInfo: true,
+			OriginatingNIDConnection: ptrTo(evbConn("0304", "9")), HasLocalConnectionInfo: true,
 			LocalConnectionInfo: StateConnected, CorrelatorData: []byte("c"), UserData: UserData("ud"),
 			HasNetworkCapability: true,
 			NetworkCapability: NetworkCapability{NetworkType: NetworkTypeNonISDNPublic,
 				EventsProvided: NewEventsProvided(EventBridged)},
 			Cause: CauseNetworkSignal, NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbNotKnown,
-			AssociatedCallingDevice: evbDev("300"), CallLinkageData: evbLink(),
+			AssociatedCallingDevice: evbDev("300"), CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, languagePreferences "en"
 			Unmodelled: evbUnm(4, "84020780", 7, "8702656e"),
 			Extensions: evbFullExt()}},
@@ -214,11 +214,11 @@ var evbCases = []evbCase{
 		pdu: "a181e302010b0201153081da5502000ba081d3ac81d06b0f300d80020102a107300580033130306307300580033130306107300580033230306207300580033130306407300580033135306b0d300b80020304a10530038001394e01020404636f72727d04040275640a011667083006800430383931680830068004303839326502880066073005800334303082020780a42b3023160470627831810a0102030405060708090a180f32303234303130323033303430355a30048002090985047375626a8702656e7e1ca014800107180f32303234303130323033303430355aa1040402cafe",
 		want: &OfferedEvent{OfferedConnection: evbConn("0102", "100"), OfferedDevice: evbDev("100"),
 			CallingDevice: evbDev("200"), CalledDevice: evbDev("100"), LastRedirectionDevice: evbDev("150"),
-			OriginatingNIDConnection: evbConn("0304", "9"), HasLocalConnectionInfo: true,
+			OriginatingNIDConnection: ptrTo(evbConn("0304", "9")), HasLocalConnectionInfo: true,
 			LocalConnectionInfo: StateAlerting, CorrelatorData: []byte("corr"), UserData: UserData("ud"),
 			Cause: CauseNewCall, NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
 			AssociatedCallingDevice: evbRestricted, AssociatedCalledDevice: evbDev("400"),
-			CallLinkageData: evbLink(),
+			CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, subjectOfCall "subj", languagePreferences "en"
 			Unmodelled: evbUnm(2, "82020780", 5, "85047375626a", 7, "8702656e"),
 			Extensions: evbFullExt()}},
@@ -241,7 +241,7 @@ var evbCases = []evbCase{
 			LocalConnectionInfo: StateConnected, CorrelatorData: []byte("corr"), Cause: CauseNewCall,
 			NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
 			AssociatedCallingDevice: evbDev("300"), AssociatedCalledDevice: evbNotKnown,
-			CallLinkageData: evbLink(),
+			CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, subjectOfCall "subj", languagePreferences "en"
 			Unmodelled: evbUnm(5, "85020780", 8, "88047375626a", 10, "8a02656e"),
 			Extensions: evbFullExt()}},
@@ -266,7 +266,7 @@ var evbCases = []evbCase{
 			UserData: UserData("ud"), Cause: CauseDistributed,
 			NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
 			AssociatedCallingDevice: evbDev("300"), AssociatedCalledDevice: evbDev("400"),
-			CallLinkageData: evbLink(),
+			CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, subjectOfCall "subj", languagePreferences "en"
 			Unmodelled: evbUnm(5, "85020780", 8, "88047375626a", 10, "8a02656e"),
 			Extensions: evbFullExt()}},
@@ -288,7 +288,7 @@ var evbCases = []evbCase{
 			CalledDevice: evbDev("200"), HasLocalConnectionInfo: true, LocalConnectionInfo: StateInitiated,
 			CorrelatorData: []byte("corr"), Cause: CauseNewCall,
 			NetworkCallingDevice: evbDev("0891"), NetworkCalledDevice: evbDev("0892"),
-			AssociatedCallingDevice: evbRestricted, CallLinkageData: evbLink(),
+			AssociatedCallingDevice: evbRestricted, CallLinkageData: ptrTo(evbLink()),
 			// callCharacteristics {acdCall}, subjectOfCall "subj", languagePreferences "en"
 			Unmodelled: evbUnm(3, "83020780", 7, "87047375626a", 9, "8902656e"),
 			Extensions: evbFullExt()}},
@@ -607,3 +607,6 @@ func TestEventsBNetworkTypes(t *testing.T) {
 		}
 	}
 }
+
+// ptrTo returns a pointer to a copy of v, for optional struct fields.
+func ptrTo[T any](v T) *T { return &v }

@@ -15,7 +15,7 @@ type BridgedEvent struct {
 	UserData               UserData // optional
 	Cause                  EventCause
 	BridgedConnectionInfo  *ConnectionInformation // optional [4]
-	CallLinkageData        CallLinkageData        // optional [5]
+	CallLinkageData        *CallLinkageData       // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// languagePreferences [6], locationInfo [7].
@@ -81,7 +81,7 @@ func (e *BridgedEvent) decode(el ber.Element) error {
 			e.BridgedConnectionInfo = new(ConnectionInformation)
 			err = ber.Field("bridgedConnectionInfo", e.BridgedConnectionInfo.decode(f))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

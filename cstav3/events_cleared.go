@@ -24,7 +24,7 @@ type ConnectionClearedEvent struct {
 	ChargingInfo           *ChargingInfo // optional [1]
 	Cause                  EventCause
 	DroppedConnectionInfo  *ConnectionInformation // optional [5]
-	CallLinkageData        CallLinkageData        // optional [6]
+	CallLinkageData        *CallLinkageData       // optional [6]
 	// Optional elements kept encoded: servicesPermitted [2],
 	// mediaCallCharacteristics [3], callCharacteristics [4],
 	// languagePreferences [7], deviceHistory [8], locationInfo [9].
@@ -96,7 +96,7 @@ func (e *ConnectionClearedEvent) decode(el ber.Element) error {
 			e.DroppedConnectionInfo = new(ConnectionInformation)
 			err = ber.Field("droppedConnectionInfo", e.DroppedConnectionInfo.decode(f))
 		case ber.Context(6).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:
@@ -115,7 +115,7 @@ type CallClearedEvent struct {
 	CorrelatorData  []byte   // optional [1]
 	UserData        UserData // optional
 	Cause           EventCause
-	CallLinkageData CallLinkageData // optional [4]
+	CallLinkageData *CallLinkageData // optional [4]
 	// Optional elements kept encoded: mediaCallCharacteristics [2],
 	// callCharacteristics [3], languagePreferences [5], locationInfo [6].
 	Unmodelled Unmodelled
@@ -164,7 +164,7 @@ func (e *CallClearedEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))
 		case ber.Context(4).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

@@ -12,17 +12,17 @@ type DeliveredEvent struct {
 	CallingDevice            Device
 	CalledDevice             Device
 	LastRedirectionDevice    Device
-	OriginatingNIDConnection ConnectionID // optional
+	OriginatingNIDConnection *ConnectionID // optional
 	HasLocalConnectionInfo   bool
 	LocalConnectionInfo      ConnectionState
 	CorrelatorData           []byte   // optional [0]
 	UserData                 UserData // optional
 	Cause                    EventCause
-	NetworkCallingDevice     Device          // optional
-	NetworkCalledDevice      Device          // optional
-	AssociatedCallingDevice  Device          // optional
-	AssociatedCalledDevice   Device          // optional
-	CallLinkageData          CallLinkageData // optional [5]
+	NetworkCallingDevice     Device           // optional
+	NetworkCalledDevice      Device           // optional
+	AssociatedCallingDevice  Device           // optional
+	AssociatedCalledDevice   Device           // optional
+	CallLinkageData          *CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// connectionInfo [4], subjectOfCall [6], messageInfo [7],
@@ -59,7 +59,7 @@ type alertingFields struct {
 	connName, deviceName                 string
 	conn                                 *ConnectionID
 	device, calling, called, redirection *Device
-	originatingNID                       *ConnectionID
+	originatingNID                       **ConnectionID
 	hasState                             *bool
 	state                                *ConnectionState
 	correlator                           *[]byte
@@ -67,7 +67,7 @@ type alertingFields struct {
 	cause                                *EventCause
 	netCalling, netCalled                *Device
 	assocCalling, assocCalled            *Device
-	linkage                              *CallLinkageData
+	linkage                              **CallLinkageData
 	unmodelled                           *Unmodelled
 	ext                                  *CommonArguments
 }
@@ -79,8 +79,8 @@ func (f *alertingFields) encode(b *ber.Builder, t ber.Tag) {
 		f.calling.encodeRole(b, tagCallingDevice)
 		f.called.encodeRole(b, tagCalledDevice)
 		f.redirection.encodeRole(b, tagRedirectionDevice)
-		if !f.originatingNID.IsZero() {
-			f.originatingNID.encode(b, tagConnectionID)
+		if c := *f.originatingNID; c != nil {
+			c.encode(b, tagConnectionID)
 		}
 		if *f.hasState {
 			b.AddInt(tagConnectionState, int(*f.state))
@@ -96,8 +96,8 @@ func (f *alertingFields) encode(b *ber.Builder, t ber.Tag) {
 		encodeOptionalRole(b, f.assocCalling, tagAssociatedCallingDevice)
 		encodeOptionalRole(b, f.assocCalled, tagAssociatedCalledDevice)
 		f.unmodelled.encodeRange(b, 2, 4)
-		if !f.linkage.IsZero() {
-			f.linkage.encode(b, ber.Context(5).Constructed())
+		if l := *f.linkage; !l.IsZero() {
+			l.encode(b, ber.Context(5).Constructed())
 		}
 		f.unmodelled.encodeRange(b, 6, 10)
 		f.ext.encode(b)
@@ -117,7 +117,7 @@ func (f *alertingFields) decode(el ber.Element) error {
 			if !d.seen(0) {
 				err = ber.Field(f.connName, f.conn.decode(x))
 			} else {
-				err = ber.Field("originatingNIDConnection", f.originatingNID.decode(x))
+				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(f.originatingNID, x))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
@@ -151,7 +151,7 @@ func (f *alertingFields) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", f.assocCalled.decodeRole(x))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", f.linkage.decode(x))
+			err = ber.Field("callLinkageData", decodeLinkage(f.linkage, x))
 		case tagCommonArguments:
 			err = ber.Field("extensions", f.ext.decode(x))
 		default:

@@ -14,11 +14,11 @@ type DigitsDialedEvent struct {
 	LocalConnectionInfo     ConnectionState
 	CorrelatorData          []byte // optional [0]
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	AssociatedCalledDevice  Device          // optional
-	CallLinkageData         CallLinkageData // optional [4]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	AssociatedCalledDevice  Device           // optional
+	CallLinkageData         *CallLinkageData // optional [4]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// dialingConnectionInfo [2], callCharacteristics [3],
 	// languagePreferences [5], locationInfo [6].
@@ -92,7 +92,7 @@ func (e *DigitsDialedEvent) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(4).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

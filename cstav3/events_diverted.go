@@ -19,11 +19,11 @@ type DivertedEvent struct {
 	CorrelatorData          []byte   // optional [0]
 	UserData                UserData // optional
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	AssociatedCalledDevice  Device          // optional
-	CallLinkageData         CallLinkageData // optional [5]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	AssociatedCalledDevice  Device           // optional
+	CallLinkageData         *CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// connectionInfo [4], subjectOfCall [6], messageInfo [7],
@@ -113,7 +113,7 @@ func (e *DivertedEvent) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

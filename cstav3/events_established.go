@@ -12,7 +12,7 @@ type EstablishedEvent struct {
 	CallingDevice             Device
 	CalledDevice              Device
 	LastRedirectionDevice     Device
-	OriginatingNIDConnection  ConnectionID // optional
+	OriginatingNIDConnection  *ConnectionID // optional
 	HasLocalConnectionInfo    bool
 	LocalConnectionInfo       ConnectionState
 	CorrelatorData            []byte   // optional [1]
@@ -23,7 +23,7 @@ type EstablishedEvent struct {
 	AssociatedCallingDevice   Device                 // optional
 	AssociatedCalledDevice    Device                 // optional
 	EstablishedConnectionInfo *ConnectionInformation // optional [5]
-	CallLinkageData           CallLinkageData        // optional [6]
+	CallLinkageData           *CallLinkageData       // optional [6]
 	// Optional elements kept encoded: servicesPermitted [2],
 	// mediaCallCharacteristics [3], callCharacteristics [4],
 	// subjectOfCall [7], messageInfo [8], languagePreferences [9],
@@ -42,7 +42,7 @@ func (e *EstablishedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.CallingDevice.encodeRole(b, tagCallingDevice)
 		e.CalledDevice.encodeRole(b, tagCalledDevice)
 		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
-		if !e.OriginatingNIDConnection.IsZero() {
+		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
 		if e.HasLocalConnectionInfo {
@@ -84,7 +84,7 @@ func (e *EstablishedEvent) decode(el ber.Element) error {
 			if !d.seen(0) {
 				err = ber.Field("establishedConnection", e.EstablishedConnection.decode(f))
 			} else {
-				err = ber.Field("originatingNIDConnection", e.OriginatingNIDConnection.decode(f))
+				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(&e.OriginatingNIDConnection, f))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
@@ -121,7 +121,7 @@ func (e *EstablishedEvent) decode(el ber.Element) error {
 			e.EstablishedConnectionInfo = new(ConnectionInformation)
 			err = ber.Field("establishedConnectionInfo", e.EstablishedConnectionInfo.decode(f))
 		case ber.Context(6).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

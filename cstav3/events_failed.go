@@ -13,17 +13,17 @@ type FailedEvent struct {
 	CallingDevice            Device
 	CalledDevice             Device
 	LastRedirectionDevice    Device
-	OriginatingNIDConnection ConnectionID // optional
+	OriginatingNIDConnection *ConnectionID // optional
 	HasLocalConnectionInfo   bool
 	LocalConnectionInfo      ConnectionState
 	CorrelatorData           []byte   // optional [0]
 	UserData                 UserData // optional
 	Cause                    EventCause
-	NetworkCallingDevice     Device          // optional
-	NetworkCalledDevice      Device          // optional
-	AssociatedCallingDevice  Device          // optional
-	AssociatedCalledDevice   Device          // optional
-	CallLinkageData          CallLinkageData // optional [5]
+	NetworkCallingDevice     Device           // optional
+	NetworkCalledDevice      Device           // optional
+	AssociatedCallingDevice  Device           // optional
+	AssociatedCalledDevice   Device           // optional
+	CallLinkageData          *CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// failedConnectionInfo [4], subjectOfCall [6], messageInfo [7],

@@ -17,7 +17,7 @@ type HeldEvent struct {
 	CorrelatorData         []byte // optional [0]
 	Cause                  EventCause
 	HeldConnectionInfo     *ConnectionInformation // optional [4]
-	CallLinkageData        CallLinkageData        // optional [5]
+	CallLinkageData        *CallLinkageData       // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// languagePreferences [6], locationInfo [7].
@@ -80,7 +80,7 @@ func (e *HeldEvent) decode(el ber.Element) error {
 			e.HeldConnectionInfo = new(ConnectionInformation)
 			err = ber.Field("heldConnectionInfo", e.HeldConnectionInfo.decode(f))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:
@@ -103,7 +103,7 @@ type RetrievedEvent struct {
 	CorrelatorData          []byte // optional [0]
 	Cause                   EventCause
 	RetrievedConnectionInfo *ConnectionInformation // optional [4]
-	CallLinkageData         CallLinkageData        // optional [5]
+	CallLinkageData         *CallLinkageData       // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// languagePreferences [6], locationInfo [7].
@@ -166,7 +166,7 @@ func (e *RetrievedEvent) decode(el ber.Element) error {
 			e.RetrievedConnectionInfo = new(ConnectionInformation)
 			err = ber.Field("retrievedConnectionInfo", e.RetrievedConnectionInfo.decode(f))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

@@ -256,7 +256,7 @@ type NetworkCapabilitiesChangedEvent struct {
 	HasNetworkCapability bool
 	NetworkCapability    NetworkCapability // optional [0]
 	Cause                EventCause
-	CallLinkageData      CallLinkageData // optional [5]
+	CallLinkageData      *CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// outboundConnectionInfo [4], languagePreferences [6], locationInfo [7].
@@ -330,7 +330,7 @@ func (e *NetworkCapabilitiesChangedEvent) decode(el ber.Element) error {
 			d.seen(4)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:
@@ -355,7 +355,7 @@ type NetworkReachedEvent struct {
 	LastRedirectionDevice Device
 	// OriginatingNIDConnection is optional; the ASN.1 module spells this
 	// field originatingNIDConneciton.
-	OriginatingNIDConnection ConnectionID
+	OriginatingNIDConnection *ConnectionID
 	HasLocalConnectionInfo   bool
 	LocalConnectionInfo      ConnectionState
 	CorrelatorData           []byte   // optional [0]
@@ -363,10 +363,10 @@ type NetworkReachedEvent struct {
 	HasNetworkCapability     bool
 	NetworkCapability        NetworkCapability // optional [1]
 	Cause                    EventCause
-	NetworkCallingDevice     Device          // optional
-	NetworkCalledDevice      Device          // optional
-	AssociatedCallingDevice  Device          // optional
-	CallLinkageData          CallLinkageData // optional [6]
+	NetworkCallingDevice     Device           // optional
+	NetworkCalledDevice      Device           // optional
+	AssociatedCallingDevice  Device           // optional
+	CallLinkageData          *CallLinkageData // optional [6]
 	// Optional elements kept encoded: servicesPermitted [2],
 	// mediaCallCharacteristics [3], callCharacteristics [4],
 	// outboundConnectionInfo [5], languagePreferences [7],
@@ -385,7 +385,7 @@ func (e *NetworkReachedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.CallingDevice.encodeRole(b, tagCallingDevice)
 		e.CalledDevice.encodeRole(b, tagCalledDevice)
 		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
-		if !e.OriginatingNIDConnection.IsZero() {
+		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
 		if e.HasLocalConnectionInfo {
@@ -425,7 +425,7 @@ func (e *NetworkReachedEvent) decode(el ber.Element) error {
 			if !d.seen(0) {
 				err = ber.Field("outboundConnection", e.OutboundConnection.decode(f))
 			} else {
-				err = ber.Field("originatingNIDConnection", e.OriginatingNIDConnection.decode(f))
+				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(&e.OriginatingNIDConnection, f))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
@@ -460,7 +460,7 @@ func (e *NetworkReachedEvent) decode(el ber.Element) error {
 		case tagAssociatedCallingDevice:
 			err = ber.Field("associatedCallingDevice", e.AssociatedCallingDevice.decodeRole(f))
 		case ber.Context(6).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

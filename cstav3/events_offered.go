@@ -12,7 +12,7 @@ type OfferedEvent struct {
 	CallingDevice            Device
 	CalledDevice             Device
 	LastRedirectionDevice    Device
-	OriginatingNIDConnection ConnectionID // optional
+	OriginatingNIDConnection *ConnectionID // optional
 	HasLocalConnectionInfo   bool
 	LocalConnectionInfo      ConnectionState
 	// CorrelatorData is optional; unlike most events it is an untagged
@@ -20,11 +20,11 @@ type OfferedEvent struct {
 	CorrelatorData          []byte
 	UserData                UserData // optional
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	AssociatedCalledDevice  Device          // optional
-	CallLinkageData         CallLinkageData // optional [4]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	AssociatedCalledDevice  Device           // optional
+	CallLinkageData         *CallLinkageData // optional [4]
 	// Optional elements kept encoded: servicesPermitted [0],
 	// mediaCallCharacteristics [1], callCharacteristics [2],
 	// offeredConnectionInfo [3], subjectOfCall [5], messageInfo [6],
@@ -43,7 +43,7 @@ func (e *OfferedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.CallingDevice.encodeRole(b, tagCallingDevice)
 		e.CalledDevice.encodeRole(b, tagCalledDevice)
 		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
-		if !e.OriginatingNIDConnection.IsZero() {
+		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
 		if e.HasLocalConnectionInfo {
@@ -82,7 +82,7 @@ func (e *OfferedEvent) decode(el ber.Element) error {
 			if !d.seen(0) {
 				err = ber.Field("offeredConnection", e.OfferedConnection.decode(f))
 			} else {
-				err = ber.Field("originatingNIDConnection", e.OriginatingNIDConnection.decode(f))
+				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(&e.OriginatingNIDConnection, f))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
@@ -116,7 +116,7 @@ func (e *OfferedEvent) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(4).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

@@ -17,11 +17,11 @@ type OriginatedEvent struct {
 	LocalConnectionInfo     ConnectionState
 	CorrelatorData          []byte // optional [2]
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	AssociatedCalledDevice  Device          // optional
-	CallLinkageData         CallLinkageData // optional [7]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	AssociatedCalledDevice  Device           // optional
+	CallLinkageData         *CallLinkageData // optional [7]
 	// Optional elements kept encoded: servicesPermitted [3],
 	// mediaCallCharacteristics [4], callCharacteristics [5],
 	// originatedConnectionInfo [6], subjectOfCall [8], messageInfo [9],
@@ -101,7 +101,7 @@ func (e *OriginatedEvent) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(7).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

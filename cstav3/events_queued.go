@@ -21,11 +21,11 @@ type QueuedEvent struct {
 	CorrelatorData          []byte   // optional [2]
 	UserData                UserData // optional
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	AssociatedCalledDevice  Device          // optional
-	CallLinkageData         CallLinkageData // optional [7]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	AssociatedCalledDevice  Device           // optional
+	CallLinkageData         *CallLinkageData // optional [7]
 	// Optional elements kept encoded: servicesPermitted [3],
 	// mediaCallCharacteristics [4], callCharacteristics [5],
 	// queuedConnectionInfo [6], subjectOfCall [8], messageInfo [9],
@@ -125,7 +125,7 @@ func (e *QueuedEvent) decode(el ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(7).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

@@ -17,10 +17,10 @@ type ServiceInitiatedEvent struct {
 	LocalConnectionInfo     ConnectionState
 	CorrelatorData          []byte // optional [0]
 	Cause                   EventCause
-	NetworkCallingDevice    Device          // optional
-	NetworkCalledDevice     Device          // optional
-	AssociatedCallingDevice Device          // optional
-	CallLinkageData         CallLinkageData // optional [5]
+	NetworkCallingDevice    Device           // optional
+	NetworkCalledDevice     Device           // optional
+	AssociatedCallingDevice Device           // optional
+	CallLinkageData         *CallLinkageData // optional [5]
 	// Optional elements kept encoded: servicesPermitted [1],
 	// mediaCallCharacteristics [2], callCharacteristics [3],
 	// initiatedConnectionInfo [4], subjectOfCall [7], messageInfo [8],
@@ -90,7 +90,7 @@ func (e *ServiceInitiatedEvent) decode(el ber.Element) error {
 		case tagAssociatedCallingDevice:
 			err = ber.Field("associatedCallingDevice", e.AssociatedCallingDevice.decodeRole(f))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", e.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", e.Extensions.decode(f))
 		default:

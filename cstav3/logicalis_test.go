@@ -468,7 +468,7 @@ func TestLogicalisDeviceID(t *testing.T) {
 	// one; the bytes are spelled out.
 	want, _ = hex.DecodeString("300e" + "8003313030" + "a107" + "1605416c696365")
 	b = ber.Builder{}
-	d = DeviceID{Kind: DialingNumber, Number: "100", PrivateName: "Alice"}
+	d = DeviceID{Kind: DialingNumber, Number: "100", Details: &DeviceDetails{PrivateName: "Alice"}}
 	d.encode(&b, ber.TagSequence)
 	if ours, err = b.Bytes(); err != nil {
 		t.Fatal(err)

@@ -211,7 +211,7 @@ func (a *MakeCallArgument) decode(e ber.Element) error {
 type MakeCallResult struct {
 	CallingDevice     ConnectionID
 	InitiatedCallInfo *ConnectionInformation // optional [1]; nil when absent
-	CallLinkageData   CallLinkageData        // optional [2]
+	CallLinkageData   *CallLinkageData       // optional [2]
 	// Optional element kept encoded: mediaCallCharacteristics [0].
 	Unmodelled Unmodelled
 	Extensions CommonArguments
@@ -221,7 +221,7 @@ type MakeCallResult struct {
 func (*MakeCallResult) Opcode() Opcode { return OpMakeCall }
 
 func (r *MakeCallResult) encode(b *ber.Builder) {
-	ccEncodeInitiated(b, &r.CallingDevice, &r.Unmodelled, r.InitiatedCallInfo, &r.CallLinkageData, &r.Extensions)
+	ccEncodeInitiated(b, &r.CallingDevice, &r.Unmodelled, r.InitiatedCallInfo, r.CallLinkageData, &r.Extensions)
 }
 
 func (r *MakeCallResult) decode(e ber.Element) error {
@@ -247,7 +247,7 @@ func ccEncodeInitiated(b *ber.Builder, c *ConnectionID, u *Unmodelled, info *Con
 	})
 }
 
-func ccDecodeInitiated(e ber.Element, name string, c *ConnectionID, u *Unmodelled, info **ConnectionInformation, l *CallLinkageData, x *CommonArguments) error {
+func ccDecodeInitiated(e ber.Element, name string, c *ConnectionID, u *Unmodelled, info **ConnectionInformation, l **CallLinkageData, x *CommonArguments) error {
 	if err := ccCheckSequence(e); err != nil {
 		return err
 	}
@@ -267,7 +267,7 @@ func ccDecodeInitiated(e ber.Element, name string, c *ConnectionID, u *Unmodelle
 			*info = new(ConnectionInformation)
 			err = ber.Field("initiatedCallInfo", (*info).decode(f))
 		case ber.Context(2).Constructed():
-			err = ber.Field("callLinkageData", l.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(l, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", x.decode(f))
 		default:

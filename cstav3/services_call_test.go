@@ -154,7 +154,7 @@ var ccCases = []ccCase{
 		CallingConnectionInfo: ccInfo(), Unmodelled: ccUnm(4, "a404"+ccMCC), Extensions: ccExt(ccTS)}},
 	{"makeCall_res_min", 1, OpMakeCall, true, true, &MakeCallResult{CallingDevice: ccConn("b164", "100")}},
 	{"makeCall_res_full", 2, OpMakeCall, true, false, &MakeCallResult{CallingDevice: ccConn("b164", "100"),
-		InitiatedCallInfo: ccInfo(), CallLinkageData: ccLinkage, Unmodelled: ccUnm(0, "a004"+ccMCC),
+		InitiatedCallInfo: ccInfo(), CallLinkageData: &ccLinkage, Unmodelled: ccUnm(0, "a004"+ccMCC),
 		Extensions: ccExt(ccTS)}},
 	{"hipath_res_makeCall", 20, OpMakeCall, true, false, &MakeCallResult{CallingDevice: ccConn("002a", "100"),
 		Extensions: ccExt("20100916120800")}},
@@ -239,7 +239,7 @@ var ccCases = []ccCase{
 	{"consultationCall_res_min", 19, OpConsultationCall, true, true,
 		&ConsultationCallResult{InitiatedCall: ccConn("b165", "100")}},
 	{"consultationCall_res_full", 20, OpConsultationCall, true, false, &ConsultationCallResult{
-		InitiatedCall: ccConn("b165", "100"), InitiatedCallInfo: ccInfo(), CallLinkageData: ccLinkage2,
+		InitiatedCall: ccConn("b165", "100"), InitiatedCallInfo: ccInfo(), CallLinkageData: &ccLinkage2,
 		Unmodelled: ccUnm(0, "a004"+ccMCC), Extensions: ccExt(ccTS)}},
 	{"hipath_res_consultationCall", 21, OpConsultationCall, true, false, &ConsultationCallResult{
 		InitiatedCall: ccConn("002b", "100"), Extensions: ccExt("20100916120900")}},

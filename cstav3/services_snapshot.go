@@ -242,7 +242,7 @@ type SnapshotDeviceResponseInfo struct {
 	// absent.
 	EndpointDevice  Device
 	LocalCallState  CallState
-	CallLinkageData CallLinkageData // optional [4]
+	CallLinkageData *CallLinkageData // optional [4]
 	// Optional elements kept encoded: servicesPermitted [0],
 	// mediaServiceInfoList [1], mediaCallCharacteristics [2].
 	Unmodelled Unmodelled
@@ -286,7 +286,7 @@ func (s *SnapshotDeviceResponseInfo) decode(e ber.Element) error {
 		case monIsCallState(f.Tag) && !d.seen(1):
 			err = ber.Field("localCallState", s.LocalCallState.decode(f))
 		case f.Tag == ber.Context(4).Constructed():
-			err = ber.Field("callLinkageData", s.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&s.CallLinkageData, f))
 		default:
 			s.Unmodelled.keep(f, 0, 2)
 		}
@@ -353,12 +353,12 @@ type SnapshotCallResult struct {
 	// 1 priorityCall, 2 maintainanceCall, 3 directAgent, 4 assistCall,
 	// 5 voiceUnitCall …); zero when absent.
 	CallCharacteristics     ber.BitString
-	CallingDevice           Device          // optional
-	CalledDevice            Device          // optional
-	AssociatedCallingDevice Device          // optional associatedCallingDeviceID
-	AssociatedCalledDevice  Device          // optional associatedCalledDeviceID
-	CorrelatorData          []byte          // optional [1]; nil when absent
-	CallLinkageData         CallLinkageData // optional [2]
+	CallingDevice           Device           // optional
+	CalledDevice            Device           // optional
+	AssociatedCallingDevice Device           // optional associatedCallingDeviceID
+	AssociatedCalledDevice  Device           // optional associatedCalledDeviceID
+	CorrelatorData          []byte           // optional [1]; nil when absent
+	CallLinkageData         *CallLinkageData // optional [2]
 	// Optional elements kept encoded: subjectOfCall [3], messageInfo [4],
 	// languagePreferences [5], deviceHistory [6].
 	Unmodelled Unmodelled
@@ -427,7 +427,7 @@ func (r *SnapshotCallResult) decode(e ber.Element) error {
 			r.CorrelatorData, err = octets(f)
 			err = ber.Field("correlatorData", err)
 		case ber.Context(2).Constructed():
-			err = ber.Field("callLinkageData", r.CallLinkageData.decode(f))
+			err = ber.Field("callLinkageData", decodeLinkage(&r.CallLinkageData, f))
 		case tagCommonArguments:
 			err = ber.Field("extensions", r.Extensions.decode(f))
 		default:

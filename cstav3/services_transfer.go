@@ -181,7 +181,7 @@ func (a *ConsultationCallArgument) decode(e ber.Element) error {
 type ConsultationCallResult struct {
 	InitiatedCall     ConnectionID
 	InitiatedCallInfo *ConnectionInformation // optional [1]; nil when absent
-	CallLinkageData   CallLinkageData        // optional [2]
+	CallLinkageData   *CallLinkageData       // optional [2]
 	// Optional element kept encoded: mediaCallCharacteristics [0].
 	Unmodelled Unmodelled
 	Extensions CommonArguments
@@ -191,7 +191,7 @@ type ConsultationCallResult struct {
 func (*ConsultationCallResult) Opcode() Opcode { return OpConsultationCall }
 
 func (r *ConsultationCallResult) encode(b *ber.Builder) {
-	ccEncodeInitiated(b, &r.InitiatedCall, &r.Unmodelled, r.InitiatedCallInfo, &r.CallLinkageData, &r.Extensions)
+	ccEncodeInitiated(b, &r.InitiatedCall, &r.Unmodelled, r.InitiatedCallInfo, r.CallLinkageData, &r.Extensions)
 }
 
 func (r *ConsultationCallResult) decode(e ber.Element) error {

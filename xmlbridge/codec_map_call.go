@@ -36,11 +36,11 @@ func linkToXML(l *cstav3.CallLinkageData) *CallLinkageData {
 	return x
 }
 
-func (m *codecMapper) link(path string, x *CallLinkageData) cstav3.CallLinkageData {
-	var l cstav3.CallLinkageData
+func (m *codecMapper) link(path string, x *CallLinkageData) *cstav3.CallLinkageData {
 	if x == nil {
-		return l
+		return nil
 	}
+	l := new(cstav3.CallLinkageData)
 	g := x.GlobalCallData
 	l.GlobalCallSubDomain = g.SubDomainName
 	l.GlobalCallTimestamp = m.time(path+"/globalCallData/callLinkageIDTimestamp", g.Timestamp)
@@ -89,8 +89,8 @@ func (m *codecMapper) linkList(path string, x *CallLinkageDataList) cstav3.CallL
 		return cstav3.CallLinkageDataList{}
 	}
 	return cstav3.CallLinkageDataList{
-		NewCallLinkageData: m.link(path+"/newCallLinkageData", &x.New),
-		OldCallLinkageData: m.link(path+"/oldCallLinkageData", &x.Old),
+		NewCallLinkageData: *m.link(path+"/newCallLinkageData", &x.New),
+		OldCallLinkageData: *m.link(path+"/oldCallLinkageData", &x.Old),
 	}
 }
 

@@ -62,7 +62,7 @@ func deviceIDToXML(d cstav3.DeviceID) DeviceID {
 	x := DeviceID{Value: d.Number}
 	switch d.Kind {
 	case cstav3.DeviceNumber:
-		x.TypeOfNumber, x.Value = "deviceNumber", strconv.FormatInt(d.Device, 10)
+		x.TypeOfNumber = "deviceNumber"
 	case cstav3.ExplicitPublic:
 		if int(d.TON) < len(codecPublicTON) {
 			x.TypeOfNumber = "explicitPublic" + codecPublicTON[d.TON]
@@ -92,7 +92,7 @@ func (m *codecMapper) device(path string, x DeviceID) cstav3.DeviceID {
 		if err != nil {
 			m.fail(path, v, "deviceNumber is not an integer")
 		}
-		return cstav3.DeviceID{Kind: cstav3.DeviceNumber, Device: n}
+		return cstav3.Numbered(n)
 	}
 	for k, name := range codecTONNames {
 		if name != "" && name == ton {
@@ -247,6 +247,22 @@ func (m *codecMapper) optConn(path string, x *ConnectionID) cstav3.ConnectionID 
 		return cstav3.ConnectionID{}
 	}
 	return m.conn(path, *x)
+}
+
+func optConnPtrToXML(c *cstav3.ConnectionID) *ConnectionID {
+	if c == nil {
+		return nil
+	}
+	x := connToXML(*c)
+	return &x
+}
+
+func (m *codecMapper) optConnPtr(path string, x *ConnectionID) *cstav3.ConnectionID {
+	if x == nil {
+		return nil
+	}
+	c := m.conn(path, *x)
+	return &c
 }
 
 // Enumerations are written with their ASN.1 names, which cstav3 provides.

@@ -13,7 +13,7 @@ func bridgedToXML(e *cstav3.BridgedEvent, xref string) *BridgedEvent {
 		UserData:              userDataToXML(e.UserData),
 		Cause:                 e.Cause.String(),
 		BridgedConnectionInfo: connInfoToXML(e.BridgedConnectionInfo),
-		CallLinkageData:       linkToXML(&e.CallLinkageData),
+		CallLinkageData:       linkToXML(e.CallLinkageData),
 		Extensions:            extToXML(&e.Extensions)}
 }
 
@@ -37,7 +37,7 @@ func callClearedToXML(e *cstav3.CallClearedEvent, xref string) *CallClearedEvent
 		CorrelatorData:  hexString(e.CorrelatorData),
 		UserData:        userDataToXML(e.UserData),
 		Cause:           e.Cause.String(),
-		CallLinkageData: linkToXML(&e.CallLinkageData),
+		CallLinkageData: linkToXML(e.CallLinkageData),
 		Extensions:      extToXML(&e.Extensions)}
 }
 
@@ -92,7 +92,7 @@ func connectionClearedToXML(e *cstav3.ConnectionClearedEvent, xref string) *Conn
 		ChargingInfo:          chargingToXML(e.ChargingInfo),
 		Cause:                 e.Cause.String(),
 		DroppedConnectionInfo: connInfoToXML(e.DroppedConnectionInfo),
-		CallLinkageData:       linkToXML(&e.CallLinkageData),
+		CallLinkageData:       linkToXML(e.CallLinkageData),
 		Extensions:            extToXML(&e.Extensions)}
 }
 
@@ -118,7 +118,7 @@ func deliveredToXML(e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -127,7 +127,7 @@ func deliveredToXML(e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
 		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		CallLinkageData:          linkToXML(e.CallLinkageData),
 		Extensions:               extToXML(&e.Extensions)}
 }
 
@@ -138,7 +138,7 @@ func (m *codecMapper) delivered(x *DeliveredEvent) *cstav3.DeliveredEvent {
 		CallingDevice:            m.role("callingDevice", x.CallingDevice),
 		CalledDevice:             m.role("calledDevice", x.CalledDevice),
 		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
-		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		OriginatingNIDConnection: m.optConnPtr("originatingNIDConnection", x.OriginatingNIDConnection),
 		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
 		UserData:                 m.userData("userData", x.UserData),
 		Cause:                    m.cause("cause", x.Cause),
@@ -164,7 +164,7 @@ func digitsDialedToXML(e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEv
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 
@@ -201,7 +201,7 @@ func divertedToXML(e *cstav3.DivertedEvent, xref string) *DivertedEvent {
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 
@@ -233,7 +233,7 @@ func establishedToXML(e *cstav3.EstablishedEvent, xref string) *EstablishedEvent
 		CallingDevice:             roleToXML(e.CallingDevice, false),
 		CalledDevice:              roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:     roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection:  optConnToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection:  optConnPtrToXML(e.OriginatingNIDConnection),
 		LocalConnectionInfo:       stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:            hexString(e.CorrelatorData),
 		UserData:                  userDataToXML(e.UserData),
@@ -243,7 +243,7 @@ func establishedToXML(e *cstav3.EstablishedEvent, xref string) *EstablishedEvent
 		AssociatedCallingDevice:   optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:    optRoleToXML(e.AssociatedCalledDevice),
 		EstablishedConnectionInfo: connInfoToXML(e.EstablishedConnectionInfo),
-		CallLinkageData:           linkToXML(&e.CallLinkageData),
+		CallLinkageData:           linkToXML(e.CallLinkageData),
 		Extensions:                extToXML(&e.Extensions)}
 }
 
@@ -254,7 +254,7 @@ func (m *codecMapper) established(x *EstablishedEvent) *cstav3.EstablishedEvent 
 		CallingDevice:             m.role("callingDevice", x.CallingDevice),
 		CalledDevice:              m.role("calledDevice", x.CalledDevice),
 		LastRedirectionDevice:     m.role("lastRedirectionDevice", x.LastRedirectionDevice),
-		OriginatingNIDConnection:  m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		OriginatingNIDConnection:  m.optConnPtr("originatingNIDConnection", x.OriginatingNIDConnection),
 		CorrelatorData:            m.hexBytes("correlatorData", x.CorrelatorData),
 		UserData:                  m.userData("userData", x.UserData),
 		Cause:                     m.cause("cause", x.Cause),

@@ -11,7 +11,7 @@ func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -20,7 +20,7 @@ func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
 		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		CallLinkageData:          linkToXML(e.CallLinkageData),
 		Extensions:               extToXML(&e.Extensions)}
 }
 
@@ -31,7 +31,7 @@ func (m *codecMapper) failed(x *FailedEvent) *cstav3.FailedEvent {
 		CallingDevice:            m.role("callingDevice", x.CallingDevice),
 		CalledDevice:             m.role("calledDevice", x.CalledDevice),
 		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
-		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		OriginatingNIDConnection: m.optConnPtr("originatingNIDConnection", x.OriginatingNIDConnection),
 		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
 		UserData:                 m.userData("userData", x.UserData),
 		Cause:                    m.cause("cause", x.Cause),
@@ -53,7 +53,7 @@ func heldToXML(e *cstav3.HeldEvent, xref string) *HeldEvent {
 		CorrelatorData:      hexString(e.CorrelatorData),
 		Cause:               e.Cause.String(),
 		HeldConnectionInfo:  connInfoToXML(e.HeldConnectionInfo),
-		CallLinkageData:     linkToXML(&e.CallLinkageData),
+		CallLinkageData:     linkToXML(e.CallLinkageData),
 		Extensions:          extToXML(&e.Extensions)}
 }
 
@@ -81,7 +81,7 @@ func netCapsChangedToXML(e *cstav3.NetworkCapabilitiesChangedEvent, xref string)
 		UserData:             userDataToXML(e.UserData),
 		NetworkCapability:    netCapToXML(e.HasNetworkCapability, e.NetworkCapability),
 		Cause:                e.Cause.String(),
-		CallLinkageData:      linkToXML(&e.CallLinkageData),
+		CallLinkageData:      linkToXML(e.CallLinkageData),
 		Extensions:           extToXML(&e.Extensions)}
 }
 
@@ -108,7 +108,7 @@ func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkRea
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -117,7 +117,7 @@ func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkRea
 		NetworkCallingDevice:     optRoleToXML(e.NetworkCallingDevice),
 		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
-		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		CallLinkageData:          linkToXML(e.CallLinkageData),
 		Extensions:               extToXML(&e.Extensions)}
 }
 
@@ -128,7 +128,7 @@ func (m *codecMapper) networkReached(x *NetworkReachedEvent) *cstav3.NetworkReac
 		CallingDevice:            m.role("callingDevice", x.CallingDevice),
 		CalledDevice:             m.role("calledDevice", x.CalledDevice),
 		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
-		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		OriginatingNIDConnection: m.optConnPtr("originatingNIDConnection", x.OriginatingNIDConnection),
 		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
 		UserData:                 m.userData("userData", x.UserData),
 		Cause:                    m.cause("cause", x.Cause),
@@ -149,7 +149,7 @@ func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -158,7 +158,7 @@ func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
 		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:          linkToXML(&e.CallLinkageData),
+		CallLinkageData:          linkToXML(e.CallLinkageData),
 		Extensions:               extToXML(&e.Extensions)}
 }
 
@@ -169,7 +169,7 @@ func (m *codecMapper) offered(x *OfferedEvent) *cstav3.OfferedEvent {
 		CallingDevice:            m.role("callingDevice", x.CallingDevice),
 		CalledDevice:             m.role("calledDevice", x.CalledDevice),
 		LastRedirectionDevice:    m.role("lastRedirectionDevice", x.LastRedirectionDevice),
-		OriginatingNIDConnection: m.optConn("originatingNIDConnection", x.OriginatingNIDConnection),
+		OriginatingNIDConnection: m.optConnPtr("originatingNIDConnection", x.OriginatingNIDConnection),
 		CorrelatorData:           m.hexBytes("correlatorData", x.CorrelatorData),
 		UserData:                 m.userData("userData", x.UserData),
 		Cause:                    m.cause("cause", x.Cause),
@@ -196,7 +196,7 @@ func originatedToXML(e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 
@@ -235,7 +235,7 @@ func queuedToXML(e *cstav3.QueuedEvent, xref string) *QueuedEvent {
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 
@@ -269,7 +269,7 @@ func retrievedToXML(e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
 		CorrelatorData:          hexString(e.CorrelatorData),
 		Cause:                   e.Cause.String(),
 		RetrievedConnectionInfo: connInfoToXML(e.RetrievedConnectionInfo),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 
@@ -297,7 +297,7 @@ func serviceInitiatedToXML(e *cstav3.ServiceInitiatedEvent, xref string) *Servic
 		NetworkCallingDevice:    optRoleToXML(e.NetworkCallingDevice),
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
-		CallLinkageData:         linkToXML(&e.CallLinkageData),
+		CallLinkageData:         linkToXML(e.CallLinkageData),
 		Extensions:              extToXML(&e.Extensions)}
 }
 

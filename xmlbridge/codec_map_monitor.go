@@ -112,7 +112,7 @@ func monitorResultToXML(res cstav3.Result, xref string) (any, bool) {
 		for i, info := range r.SnapshotData {
 			d.Items[i] = SnapshotDeviceResponseInfo{ConnectionIdentifier: connToXML(info.ConnectionIdentifier),
 				EndpointDevice: optRoleToXML(info.EndpointDevice), LocalCallState: callStateToXML(info.LocalCallState),
-				CallLinkageData: linkToXML(&info.CallLinkageData)}
+				CallLinkageData: linkToXML(info.CallLinkageData)}
 		}
 		x.CrossRefIDorSnapshotData.SnapshotData = d
 		return x, true
@@ -124,7 +124,7 @@ func monitorResultToXML(res cstav3.Result, xref string) (any, bool) {
 			AssociatedCallingDevice: optRoleToXML(r.AssociatedCallingDevice),
 			AssociatedCalledDevice:  optRoleToXML(r.AssociatedCalledDevice),
 			CorrelatorData:          hexString(r.CorrelatorData),
-			CallLinkageData:         linkToXML(&r.CallLinkageData),
+			CallLinkageData:         linkToXML(r.CallLinkageData),
 			Extensions:              extToXML(&r.Extensions)}
 		if r.ServiceCrossRefID != nil {
 			x.CrossRefIDorSnapshotData.ServiceCrossRefID = hexString(r.ServiceCrossRefID)

@@ -234,11 +234,11 @@ func ResultToXML(res cstav3.Result, xref string) (any, error) {
 	switch r := res.(type) {
 	case *cstav3.MakeCallResult:
 		return &MakeCallResponse{CallingDevice: connToXML(r.CallingDevice),
-			InitiatedCallInfo: connInfoToXML(r.InitiatedCallInfo), CallLinkageData: linkToXML(&r.CallLinkageData),
+			InitiatedCallInfo: connInfoToXML(r.InitiatedCallInfo), CallLinkageData: linkToXML(r.CallLinkageData),
 			Extensions: extToXML(&r.Extensions)}, nil
 	case *cstav3.ConsultationCallResult:
 		return &ConsultationCallResponse{InitiatedCall: connToXML(r.InitiatedCall),
-			InitiatedCallInfo: connInfoToXML(r.InitiatedCallInfo), CallLinkageData: linkToXML(&r.CallLinkageData),
+			InitiatedCallInfo: connInfoToXML(r.InitiatedCallInfo), CallLinkageData: linkToXML(r.CallLinkageData),
 			Extensions: extToXML(&r.Extensions)}, nil
 	case *cstav3.TransferCallResult:
 		return &TransferCallResponse{TransferredCall: connToXML(r.TransferredCall),

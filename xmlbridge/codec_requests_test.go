@@ -116,8 +116,8 @@ func codecResults() []cstav3.Result {
 	ext, link := codecExt(), codecLink()
 	list := cstav3.CallLinkageDataList{NewCallLinkageData: link, OldCallLinkageData: link}
 	res := []cstav3.Result{
-		&cstav3.MakeCallResult{CallingDevice: codecConnA, InitiatedCallInfo: codecInfo(), CallLinkageData: link, Extensions: ext},
-		&cstav3.ConsultationCallResult{InitiatedCall: codecConnB, InitiatedCallInfo: codecInfo(), CallLinkageData: link},
+		&cstav3.MakeCallResult{CallingDevice: codecConnA, InitiatedCallInfo: codecInfo(), CallLinkageData: &link, Extensions: ext},
+		&cstav3.ConsultationCallResult{InitiatedCall: codecConnB, InitiatedCallInfo: codecInfo(), CallLinkageData: &link},
 		&cstav3.TransferCallResult{TransferredCall: codecConnB, Connections: codecList(), TransferredCallInfo: codecInfo(),
 			CallLinkageDataList: list, Extensions: ext},
 		&cstav3.SingleStepTransferCallResult{TransferredCall: codecConnB, Connections: codecList(),
@@ -131,7 +131,7 @@ func codecResults() []cstav3.Result {
 		&cstav3.SnapshotDeviceResult{SnapshotData: cstav3.SnapshotDeviceData{
 			{ConnectionIdentifier: codecConnA, EndpointDevice: codecKnownB, LocalCallState: cstav3.CallState{
 				Kind: cstav3.CallStateCompound, Compound: []cstav3.ConnectionState{cstav3.StateAlerting, cstav3.StateConnected}},
-				CallLinkageData: link},
+				CallLinkageData: &link},
 			{ConnectionIdentifier: codecConnB, LocalCallState: cstav3.CallState{Kind: cstav3.CallStateSimple,
 				Simple: cstav3.CallEstablishedHeld}},
 			{ConnectionIdentifier: codecConnB}}, Extensions: ext},
@@ -142,7 +142,7 @@ func codecResults() []cstav3.Result {
 			{DeviceOnCall: codecRestricted}},
 			CallCharacteristics: codecCallChars(), CallingDevice: codecKnownA, CalledDevice: codecKnownB,
 			AssociatedCallingDevice: codecNotKnown, AssociatedCalledDevice: codecKnownB, CorrelatorData: []byte{8},
-			CallLinkageData: link, Extensions: ext},
+			CallLinkageData: &link, Extensions: ext},
 		&cstav3.SnapshotCallResult{ServiceCrossRefID: []byte{3}},
 	}
 	for _, op := range []cstav3.Opcode{cstav3.OpAnswerCall, cstav3.OpClearConnection, cstav3.OpClearCall,

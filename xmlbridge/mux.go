@@ -66,8 +66,7 @@ var (
 // deviceKey names a device in the table: two DeviceIDs that the PBX takes
 // for the same device share one key.
 func deviceKey(d cstav3.DeviceID) string {
-	return strconv.Itoa(int(d.Kind)) + "/" + strconv.Itoa(int(d.TON)) + "/" +
-		strconv.FormatInt(d.Device, 10) + "/" + d.Number
+	return strconv.Itoa(int(d.Kind)) + "/" + strconv.Itoa(int(d.TON)) + "/" + d.Number
 }
 
 // newXref returns a monitorCrossRefID unused in ss. Cross-references are

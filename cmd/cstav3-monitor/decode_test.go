@@ -212,7 +212,7 @@ func TestViewRules(t *testing.T) {
 		Connection:     cstav3.NewConnectionID(cstav3.CallID{0xb1, 0x64}, cstav3.Dialing("100")),
 		AlertingDevice: cstav3.Known(cstav3.Dialing("100")),
 		CallingDevice:  cstav3.Device{Status: cstav3.DeviceRestricted},
-		CalledDevice:   cstav3.Known(cstav3.DeviceID{Kind: cstav3.DeviceNumber, Device: 42}),
+		CalledDevice:   cstav3.Known(cstav3.Numbered(42)),
 		Cause:          cstav3.CauseNewCall,
 		CorrelatorData: []byte{0xAB},
 	}

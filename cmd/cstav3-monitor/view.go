@@ -305,7 +305,7 @@ func viewDevice(d cstav3.Device) any {
 // viewDeviceID renders a dialling number (what HiPath sends) as its text;
 // other forms, and ids with private number, name or media, as an object.
 func viewDeviceID(d cstav3.DeviceID) any {
-	if d.Kind == cstav3.DialingNumber && d.PrivateNumber == "" && d.PrivateName == "" && d.MediaCallCharacteristics == nil {
+	if d.Kind == cstav3.DialingNumber && d.Details == nil {
 		return d.Number
 	}
 	if d.Kind == cstav3.NoDevice {
@@ -314,7 +314,7 @@ func viewDeviceID(d cstav3.DeviceID) any {
 	o := obj{{"kind", d.Kind.String()}}
 	switch d.Kind {
 	case cstav3.DeviceNumber:
-		o.add("number", d.Device)
+		o.add("number", json.Number(d.Number)) // decimal digits: decoded from an INTEGER
 	case cstav3.OtherPlan:
 		o.add("number", hex.EncodeToString([]byte(d.Number)))
 	default:
@@ -323,14 +323,16 @@ func viewDeviceID(d cstav3.DeviceID) any {
 	if ton := d.TONName(); ton != "" {
 		o.add("ton", ton)
 	}
-	if d.PrivateNumber != "" {
-		o.add("privateNumber", d.PrivateNumber)
-	}
-	if d.PrivateName != "" {
-		o.add("privateName", d.PrivateName)
-	}
-	if d.MediaCallCharacteristics != nil {
-		o.add("mediaCallCharacteristics", hex.EncodeToString(d.MediaCallCharacteristics))
+	if x := d.Details; x != nil {
+		if x.PrivateNumber != "" {
+			o.add("privateNumber", x.PrivateNumber)
+		}
+		if x.PrivateName != "" {
+			o.add("privateName", x.PrivateName)
+		}
+		if x.MediaCallCharacteristics != nil {
+			o.add("mediaCallCharacteristics", hex.EncodeToString(x.MediaCallCharacteristics))
+		}
 	}
 	return o
 }
