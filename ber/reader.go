@@ -98,6 +98,28 @@ func (r *Reader) Next() (e Element, err error) {
 	return r.next()
 }
 
+// Read is Next into *e, for decoder loops: an Element returned in registers
+// is spilled by the caller with narrow stores and then copied with wide
+// loads, which the CPU cannot forward; writing it in place avoids that.
+func (r *Reader) Read(e *Element) error {
+	d := r.data
+	if len(d) >= 2 && d[0]&0x1F != 0x1F && d[1] < 0x80 && r.depth <= maxDepth {
+		if adv := 2 + int(d[1]); adv <= len(d) {
+			c := uint32(d[0])
+			e.Tag = Tag((c&0xC0)<<classShift | (c&0x20)<<24 | c&0x1F)
+			e.meta = 2 | uint32(r.depth)<<8
+			e.Offset = r.base
+			e.Raw = d[:adv:adv]
+			r.data = d[adv:]
+			r.base += adv
+			return nil
+		}
+	}
+	var err error
+	*e, err = r.next()
+	return err
+}
+
 // next is Next for every other form, and for the errors.
 func (r *Reader) next() (Element, error) {
 	if r.depth > maxDepth {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -807,5 +808,42 @@ func TestDecodeAllocs(t *testing.T) {
 	})
 	if allocs > 1 { // the closure in decodeSmall may be heap allocated
 		t.Errorf("recursive decode allocates %v times", allocs)
+	}
+}
+
+// TestReadMatchesNext holds Read, the in-place form of Next, to Next on
+// every form: short and long lengths, multi-octet tags, indefinite
+// lengths, errors, and a reader at its depth limit.
+func TestReadMatchesNext(t *testing.T) {
+	inputs := []string{
+		"020105",
+		"0403616263",
+		"3081020500",
+		"bf1f020500",
+		"30800500 0000",
+		"0481",
+		"02",
+		"",
+		"1f80",
+	}
+	for _, in := range inputs {
+		data := hx(in)
+		r1, r2 := NewReader(data), NewReader(data)
+		for i := 0; ; i++ {
+			want, werr := r1.Next()
+			var got Element
+			gerr := r2.Read(&got)
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gerr, werr) {
+				t.Fatalf("%s #%d: Read gave %+v, %v; Next %+v, %v", in, i, got, gerr, want, werr)
+			}
+			if werr != nil || r1.Empty() {
+				break
+			}
+		}
+	}
+	deep := Reader{data: hx("020105"), depth: maxDepth + 1}
+	var e Element
+	if err := deep.Read(&e); !errors.Is(err, ErrTooDeep) {
+		t.Errorf("Read past the depth limit: %v", err)
 	}
 }

@@ -9,6 +9,15 @@ import (
 // Non-minimal encodings are accepted, as BER allows; values that do not fit
 // in an int64 give ErrOverflow.
 func (e Element) Int64() (int64, error) {
+	// Fast path: a primitive one-octet value, as most CSTA integers and
+	// enumerations are.
+	if len(e.Raw) == 3 && e.meta&(0xFF|metaIndefinite) == 2 && !e.Tag.IsConstructed() {
+		return int64(int8(e.Raw[2])), nil
+	}
+	return e.int64()
+}
+
+func (e Element) int64() (int64, error) {
 	c := e.Content()
 	if e.Tag.IsConstructed() {
 		return 0, syntaxErr(ErrInvalid, e.Offset, "constructed integer")

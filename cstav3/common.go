@@ -94,6 +94,11 @@ func (c *CommonArguments) decode(e ber.Element) error {
 			return nil
 		}
 	}
+	return c.decodeFull(e)
+}
+
+// decodeFull is decode without the fast path.
+func (c *CommonArguments) decodeFull(e ber.Element) error {
 	*c = CommonArguments{}
 	r := e.Reader()
 	for !r.Empty() {

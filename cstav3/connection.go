@@ -109,6 +109,11 @@ func (c *ConnectionID) decode(e ber.Element) error {
 	if c.decodeBoth(e.Content()) {
 		return nil
 	}
+	return c.decodeFull(e)
+}
+
+// decodeFull is decode without the fast path.
+func (c *ConnectionID) decodeFull(e ber.Element) error {
 	*c = ConnectionID{}
 	r := e.Reader()
 	x, err := r.Next()

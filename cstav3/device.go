@@ -147,6 +147,11 @@ func (d *DeviceID) decode(e ber.Element) error {
 	if d.decodeDialing(e.Content()) {
 		return nil
 	}
+	return d.decodeFull(e)
+}
+
+// decodeFull is decode without the fast path.
+func (d *DeviceID) decodeFull(e ber.Element) error {
 	*d = DeviceID{}
 	r := e.Reader()
 	id, err := r.Next()
@@ -352,6 +357,11 @@ func (d *Device) decodeRole(e ber.Element) error {
 			return nil
 		}
 	}
+	return d.decodeRoleFull(e)
+}
+
+// decodeRoleFull is decodeRole without the fast paths.
+func (d *Device) decodeRoleFull(e ber.Element) error {
 	*d = Device{}
 	r := e.Reader()
 	c, err := r.Next()

@@ -210,38 +210,56 @@ func (r *EventReport) encode(b *ber.Builder) {
 // decode reads a CSTAEventReportArgument. Events of a type the package does
 // not model, or of a category it does not know, become *RawEvent.
 func (r *EventReport) decode(e ber.Element) error {
+	cross, ev, err := decodeEventReport(e, newEvent)
+	if err != nil {
+		return err
+	}
+	r.CrossRef, r.Event = cross, ev
+	return nil
+}
+
+// decodeEventReport decodes a CSTAEventReportArgument SEQUENCE, getting the
+// typed event for its type from alloc (nil for a type it does not model).
+func decodeEventReport(e ber.Element, alloc func(EventType) Event) (CrossRefID, Event, error) {
 	rd := e.Reader()
-	x, err := rd.Expect(tagCrossRef)
-	if err != nil {
-		return ber.Field("crossRefIdentifier", err)
+	if !rd.Peek(tagCrossRef) {
+		_, err := rd.Expect(tagCrossRef)
+		return nil, nil, ber.Field("crossRefIdentifier", err)
 	}
-	if r.CrossRef, err = octets(x); err != nil {
-		return ber.Field("crossRefIdentifier", err)
+	var x, cat, inner ber.Element
+	err := rd.Read(&x)
+	var cross CrossRefID
+	if err == nil {
+		cross, err = octets(x)
 	}
-	cat, err := rd.Next()
 	if err != nil {
-		return ber.Field("eventSpecificInfo", err)
+		return nil, nil, ber.Field("crossRefIdentifier", err)
+	}
+	if err := rd.Read(&cat); err != nil {
+		return nil, nil, ber.Field("eventSpecificInfo", err)
 	}
 	if cat.Tag.Class() != ber.ClassContext || !cat.Tag.IsConstructed() || cat.Tag.Number() > 0xFF {
-		return ber.Field("eventSpecificInfo", tagError(cat))
+		return nil, nil, ber.Field("eventSpecificInfo", tagError(cat))
 	}
-	inner, err := explicitInner(cat)
-	if err != nil {
-		return ber.Field("eventSpecificInfo", err)
+	ir := cat.Reader()
+	if err := ir.Read(&inner); err != nil {
+		return nil, nil, ber.Field("eventSpecificInfo", err)
 	}
 	if inner.Tag.Class() != ber.ClassContext || inner.Tag.Number() > 0xFF {
-		return ber.Field("eventSpecificInfo", tagError(inner))
+		return nil, nil, ber.Field("eventSpecificInfo", tagError(inner))
 	}
 	t := Type(EventCategory(cat.Tag.Number()), inner.Tag.Number())
-	ev := newEvent(t)
-	if ev == nil || !inner.Tag.IsConstructed() {
+	var ev Event
+	if inner.Tag.IsConstructed() {
+		ev = alloc(t)
+	}
+	if ev == nil {
 		ev = &RawEvent{EventType: t}
 	}
 	if err := ev.decode(inner); err != nil {
-		return ber.Field(t.Name(), err)
+		return nil, nil, ber.Field(t.Name(), err)
 	}
-	r.Event = ev
-	return nil
+	return cross, ev, nil
 }
 
 // DecodeEventReport decodes the argument of a CSTAEventReport invoke (the
@@ -252,22 +270,61 @@ func DecodeEventReport(data []byte) (*EventReport, error) {
 	if err != nil {
 		return nil, ber.Field("CSTAEventReportArgument", err)
 	}
-	r := new(EventReport)
-	if err := r.decode(e); err != nil {
+	// The report and a modelled event are allocated together.
+	var r *EventReport
+	alloc := func(t EventType) Event {
+		f, ok := eventFactories[t]
+		if !ok {
+			return nil
+		}
+		var ev Event
+		r, ev = f.report()
+		return ev
+	}
+	cross, ev, err := decodeEventReport(e, alloc)
+	if err != nil {
 		return nil, err
 	}
+	if r == nil {
+		r = new(EventReport)
+	}
+	r.CrossRef, r.Event = cross, ev
 	return r, nil
 }
 
 // eventFactories maps the modelled event types to constructors. It is filled
 // by the init functions of the events_*.go files and never changed after.
-var eventFactories = map[EventType]func() Event{}
+var eventFactories = map[EventType]eventFactory{}
 
-func registerEvent(t EventType, f func() Event) { eventFactories[t] = f }
+type eventFactory struct {
+	event func() Event
+	// report allocates an EventReport and its event together, in one
+	// allocation, for the decoder.
+	report func() (*EventReport, Event)
+}
+
+// register makes T, an event type with pointer methods, known as t.
+func register[T any, P interface {
+	*T
+	Event
+}](t EventType) {
+	eventFactories[t] = eventFactory{
+		event: func() Event { return P(new(T)) },
+		report: func() (*EventReport, Event) {
+			x := new(struct {
+				r EventReport
+				e T
+			})
+			ev := P(&x.e)
+			x.r.Event = ev
+			return &x.r, ev
+		},
+	}
+}
 
 func newEvent(t EventType) Event {
 	if f, ok := eventFactories[t]; ok {
-		return f()
+		return f.event()
 	}
 	return nil
 }

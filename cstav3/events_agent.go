@@ -14,12 +14,12 @@ import (
 // ldEncodeAgent / ldDecodeAgent, serves them all.
 
 func init() {
-	registerEvent(EventAgentBusy, func() Event { return new(AgentBusyEvent) })
-	registerEvent(EventAgentLoggedOn, func() Event { return new(AgentLoggedOnEvent) })
-	registerEvent(EventAgentLoggedOff, func() Event { return new(AgentLoggedOffEvent) })
-	registerEvent(EventAgentNotReady, func() Event { return new(AgentNotReadyEvent) })
-	registerEvent(EventAgentReady, func() Event { return new(AgentReadyEvent) })
-	registerEvent(EventAgentWorkingAfterCall, func() Event { return new(AgentWorkingAfterCallEvent) })
+	register[AgentBusyEvent](EventAgentBusy)
+	register[AgentLoggedOnEvent](EventAgentLoggedOn)
+	register[AgentLoggedOffEvent](EventAgentLoggedOff)
+	register[AgentNotReadyEvent](EventAgentNotReady)
+	register[AgentReadyEvent](EventAgentReady)
+	register[AgentWorkingAfterCallEvent](EventAgentWorkingAfterCall)
 }
 
 // An AgentID identifies an ACD agent (ASN.1 AgentID, an OCTET STRING); nil

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventBridged, func() Event { return new(BridgedEvent) }) }
+func init() { register[BridgedEvent](EventBridged) }
 
 // BridgedEvent reports that a device joined a call in bridged mode, as a
 // shared appearance of another device's line (ECMA-269 17.2.1).

@@ -7,8 +7,8 @@ import (
 )
 
 func init() {
-	registerEvent(EventConnectionCleared, func() Event { return new(ConnectionClearedEvent) })
-	registerEvent(EventCallCleared, func() Event { return new(CallClearedEvent) })
+	register[ConnectionClearedEvent](EventConnectionCleared)
+	register[CallClearedEvent](EventCallCleared)
 }
 
 // ConnectionClearedEvent reports that a device left a call (ECMA-269

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventConferenced, func() Event { return new(ConferencedEvent) }) }
+func init() { register[ConferencedEvent](EventConferenced) }
 
 // ConferencedEvent reports that two calls were joined into one conference
 // (ECMA-269 17.2.3): AddedParty joined the call of ConferencingDevice.

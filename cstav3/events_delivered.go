@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventDelivered, func() Event { return new(DeliveredEvent) }) }
+func init() { register[DeliveredEvent](EventDelivered) }
 
 // DeliveredEvent reports that a call is alerting a device (ECMA-269 17.2.5):
 // the phone rings at AlertingDevice.
@@ -107,11 +107,12 @@ func (f *alertingFields) encode(b *ber.Builder, t ber.Tag) {
 func (f *alertingFields) decode(el ber.Element) error {
 	var d fieldDecoder
 	r := el.Reader()
+	var x ber.Element
 	for !r.Empty() {
-		x, err := r.Next()
-		if err != nil {
+		if err := r.Read(&x); err != nil {
 			return err
 		}
+		var err error
 		switch x.Tag {
 		case tagConnectionID:
 			if !d.seen(0) {

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventDigitsDialed, func() Event { return new(DigitsDialedEvent) }) }
+func init() { register[DigitsDialedEvent](EventDigitsDialed) }
 
 // DigitsDialedEvent reports the digits a device has dialled so far, before
 // the call is placed (ECMA-269 17.2.6).

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventDiverted, func() Event { return new(DivertedEvent) }) }
+func init() { register[DivertedEvent](EventDiverted) }
 
 // DivertedEvent reports that a call has been diverted from DivertingDevice
 // to NewDestination, for example by call forwarding or deflection

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventEstablished, func() Event { return new(EstablishedEvent) }) }
+func init() { register[EstablishedEvent](EventEstablished) }
 
 // EstablishedEvent reports that a call was answered (ECMA-269 17.2.8):
 // AnsweringDevice is now connected to it.

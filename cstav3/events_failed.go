@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventFailed, func() Event { return new(FailedEvent) }) }
+func init() { register[FailedEvent](EventFailed) }
 
 // FailedEvent reports that a call cannot be completed, or that a connection
 // has entered the fail state, e.g. because the called device is busy

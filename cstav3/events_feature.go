@@ -12,8 +12,8 @@ import (
 // CSTA-device-feature-types.
 
 func init() {
-	registerEvent(EventDoNotDisturb, func() Event { return new(DoNotDisturbEvent) })
-	registerEvent(EventForwarding, func() Event { return new(ForwardingEvent) })
+	register[DoNotDisturbEvent](EventDoNotDisturb)
+	register[ForwardingEvent](EventForwarding)
 }
 
 // CallOrigination is the ASN.1 BIT STRING CallOrigination: which calls a

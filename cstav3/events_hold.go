@@ -3,8 +3,8 @@ package cstav3
 import "github.com/cstav3/cstav3/ber"
 
 func init() {
-	registerEvent(EventHeld, func() Event { return new(HeldEvent) })
-	registerEvent(EventRetrieved, func() Event { return new(RetrievedEvent) })
+	register[HeldEvent](EventHeld)
+	register[RetrievedEvent](EventRetrieved)
 }
 
 // HeldEvent reports that HoldingDevice put a call on hold (ECMA-269

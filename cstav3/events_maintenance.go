@@ -7,8 +7,8 @@ import "github.com/cstav3/cstav3/ber"
 // mtEncodeService / mtDecodeService.
 
 func init() {
-	registerEvent(EventBackInService, func() Event { return new(BackInServiceEvent) })
-	registerEvent(EventOutOfService, func() Event { return new(OutOfServiceEvent) })
+	register[BackInServiceEvent](EventBackInService)
+	register[OutOfServiceEvent](EventOutOfService)
 }
 
 // BackInServiceEvent reports that Device works again (ECMA-269 22.2.1).

@@ -7,8 +7,8 @@ import (
 )
 
 func init() {
-	registerEvent(EventNetworkCapabilitiesChanged, func() Event { return new(NetworkCapabilitiesChangedEvent) })
-	registerEvent(EventNetworkReached, func() Event { return new(NetworkReachedEvent) })
+	register[NetworkCapabilitiesChangedEvent](EventNetworkCapabilitiesChanged)
+	register[NetworkReachedEvent](EventNetworkReached)
 }
 
 // NetworkType is the networkType of a NetworkCapability: the kind of network

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventOffered, func() Event { return new(OfferedEvent) }) }
+func init() { register[OfferedEvent](EventOffered) }
 
 // OfferedEvent reports that a call is being offered to OfferedDevice, which
 // may accept or reject it before it alerts (ECMA-269 17.2.12).

@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventOriginated, func() Event { return new(OriginatedEvent) }) }
+func init() { register[OriginatedEvent](EventOriginated) }
 
 // OriginatedEvent reports that CallingDevice has placed a call to
 // CalledDevice (ECMA-269 17.2.13).

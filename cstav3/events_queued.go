@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventQueued, func() Event { return new(QueuedEvent) }) }
+func init() { register[QueuedEvent](EventQueued) }
 
 // QueuedEvent reports that a call has been queued at Queue, e.g. an ACD
 // group or a hunt group, with its place in the queue (ECMA-269 17.2.14).

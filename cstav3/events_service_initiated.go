@@ -3,7 +3,7 @@ package cstav3
 import "github.com/cstav3/cstav3/ber"
 
 func init() {
-	registerEvent(EventServiceInitiated, func() Event { return new(ServiceInitiatedEvent) })
+	register[ServiceInitiatedEvent](EventServiceInitiated)
 }
 
 // ServiceInitiatedEvent reports that a device has gone off-hook or that a

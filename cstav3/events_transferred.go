@@ -2,7 +2,7 @@ package cstav3
 
 import "github.com/cstav3/cstav3/ber"
 
-func init() { registerEvent(EventTransferred, func() Event { return new(TransferredEvent) }) }
+func init() { register[TransferredEvent](EventTransferred) }
 
 // TransferredEvent reports that TransferringDevice transferred a call to
 // TransferredToDevice and left it (ECMA-269 17.2.19).

@@ -1,7 +1,9 @@
 package cstav3_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/hex"
 	"fmt"
 	"log"
 	"time"
@@ -60,4 +62,37 @@ func ExampleError() {
 		fmt.Println(cerr.Branch)
 	}
 	// Output: operation
+}
+
+// An EventDecoder reads a stream of event reports, here two HiPath frames
+// as a capture holds them, without allocating an event per report: each
+// report is valid until the next Decode.
+func ExampleEventDecoder() {
+	frames, _ := hex.DecodeString(
+		"26805ca15a020105020115305255020001a04ca44a6b0f300d8002b164a107300580033130306307300580033130306107" +
+			"300580033230306207300580033130306402870" + "04e01020a01167e12a010180e3230313030393136313230303030" +
+			"26805ca15a020106020115305255020001a04ca44a6b0f300d8002b165a107300580033130306307300580033130306107" +
+			"300580033230316207300580033130306402870" + "04e01020a01167e12a010180e3230313030393136313230303031")
+	fr := cstav3.NewFrameReader(bytes.NewReader(frames), 0)
+	var dec cstav3.EventDecoder
+	for {
+		pdu, err := fr.ReadFrame()
+		if err != nil {
+			break
+		}
+		var m cstav3.Message
+		if err := m.Decode(pdu); err != nil || m.Opcode != cstav3.OpEventReport {
+			continue
+		}
+		rep, err := dec.Decode(m.Argument)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if ev, ok := rep.Event.(*cstav3.DeliveredEvent); ok {
+			fmt.Printf("call %s: %s rings, %s calling\n", ev.Connection.Call, ev.AlertingDevice, ev.CallingDevice)
+		}
+	}
+	// Output:
+	// call b164: 100 rings, 200 calling
+	// call b165: 100 rings, 201 calling
 }

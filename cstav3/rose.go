@@ -145,8 +145,8 @@ func (m *Message) encode(b *ber.Builder) {
 func (m *Message) Decode(data []byte) error {
 	*m = Message{}
 	r := ber.NewReader(data)
-	e, err := r.Next()
-	if err != nil {
+	var e ber.Element
+	if err := r.Read(&e); err != nil {
 		return ber.Field("ROSE", err)
 	}
 	if err := r.Done(); err != nil {
@@ -164,7 +164,8 @@ func (m *Message) Decode(data []byte) error {
 
 func (m *Message) decodeBody(e ber.Element) error {
 	r := e.Reader()
-	id, err := r.Next()
+	var id ber.Element
+	err := r.Read(&id)
 	if err != nil {
 		return ber.Field("invokeId", err)
 	}
@@ -180,8 +181,8 @@ func (m *Message) decodeBody(e ber.Element) error {
 	}
 	switch m.Type {
 	case Invoke:
-		f, err := r.Next()
-		if err != nil {
+		var f ber.Element
+		if err := r.Read(&f); err != nil {
 			return ber.Field("opcode", err)
 		}
 		switch f.Tag {
@@ -190,9 +191,9 @@ func (m *Message) decodeBody(e ber.Element) error {
 			if m.LinkedID, err = f.Int64(); err != nil {
 				return ber.Field("linkedId", err)
 			}
-			f, err = r.Next()
+			err = r.Read(&f)
 		case ber.Context(1):
-			f, err = r.Next()
+			err = r.Read(&f)
 		}
 		if err != nil {
 			return ber.Field("opcode", err)
@@ -201,8 +202,8 @@ func (m *Message) decodeBody(e ber.Element) error {
 			return err
 		}
 		if !r.Empty() {
-			a, err := r.Next()
-			if err != nil {
+			var a ber.Element
+			if err := r.Read(&a); err != nil {
 				return ber.Field("argument", err)
 			}
 			m.Argument = a.Raw

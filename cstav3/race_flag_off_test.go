@@ -1,0 +1,5 @@
+//go:build !race
+
+package cstav3
+
+const raceOn = false
