@@ -114,6 +114,12 @@ func (e *Encoder) Encode(w io.Writer, v any) error {
 // AppendEvent appends the document of a cstav3 event, named to the consumer
 // by xref (see EventToXML).
 func (e *Encoder) AppendEvent(dst []byte, ev cstav3.Event, xref string) ([]byte, error) {
+	s := mapScratchPool.Get().(*mapScratch)
+	defer mapScratchPool.Put(s)
+	if x, box, ok := s.toXML(ev, xref); ok {
+		defer box.reset()
+		return e.Append(dst, x)
+	}
 	x, err := EventToXML(ev, xref)
 	if err != nil {
 		return dst, err

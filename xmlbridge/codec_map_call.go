@@ -131,15 +131,23 @@ func (m *codecMapper) connInfo(path string, x *ConnectionInformation) *cstav3.Co
 }
 
 func endpointToXML(d cstav3.Device) *Endpoint {
+	return endpointToXMLIn(d, new(Endpoint), new(DeviceID))
+}
+
+// endpointToXMLIn is endpointToXML with the values in ep and dev.
+func endpointToXMLIn(d cstav3.Device, ep *Endpoint, dev *DeviceID) *Endpoint {
 	switch {
 	case d.IsZero():
 		return nil
 	case d.Status == cstav3.DeviceRestricted:
-		return &Endpoint{Restricted: &Empty{}}
+		*ep = Endpoint{Restricted: &Empty{}}
 	case d.Status != cstav3.DeviceGiven:
-		return &Endpoint{NotKnown: &Empty{}}
+		*ep = Endpoint{NotKnown: &Empty{}}
+	default:
+		*dev = deviceIDToXML(d.DeviceID)
+		*ep = Endpoint{DeviceID: dev}
 	}
-	return &Endpoint{DeviceID: optDeviceIDToXML(d.DeviceID)}
+	return ep
 }
 
 func (m *codecMapper) endpoint(path string, x *Endpoint) cstav3.Device {
@@ -154,18 +162,48 @@ func (m *codecMapper) endpoint(path string, x *Endpoint) cstav3.Device {
 	return cstav3.Device{Status: cstav3.DeviceNotKnown}
 }
 
+// connListSlot is room for what one list item points to.
+type connListSlot struct {
+	conns [2]ConnectionID
+	ends  [2]Endpoint
+	devs  [2]DeviceID
+	text  textBuf
+}
+
+// connListToXML maps a list in two allocations: the items, and the values
+// they point to.
 func connListToXML(l cstav3.ConnectionList) ConnectionList {
-	x := ConnectionList{Items: make([]ConnectionListItem, len(l))}
-	for i, e := range l {
-		x.Items[i] = ConnectionListItem{
-			NewConnection:           optConnToXML(e.NewConnection),
-			OldConnection:           optConnToXML(e.OldConnection),
-			Endpoint:                endpointToXML(e.Endpoint),
-			AssociatedNID:           endpointToXML(e.AssociatedNID),
-			ResultingConnectionInfo: connInfoToXML(e.ResultingConnectionInfo),
-		}
-	}
+	x, _ := connListInto(l, nil, nil)
 	return x
+}
+
+// connListInto is connListToXML reusing the arrays of items and slots when
+// they are large enough; it returns the slots it used.
+func connListInto(l cstav3.ConnectionList, items []ConnectionListItem, slots []connListSlot) (ConnectionList, []connListSlot) {
+	if items == nil || cap(items) < len(l) {
+		items = make([]ConnectionListItem, len(l))
+	}
+	if cap(slots) < len(l) {
+		slots = make([]connListSlot, len(l))
+	}
+	x := ConnectionList{Items: items[:len(l)]}
+	slots = slots[:len(l)]
+	for i, e := range l {
+		s := &slots[i]
+		it := &x.Items[i]
+		if !e.NewConnection.IsZero() {
+			s.conns[0] = connToXMLIn(e.NewConnection, &s.text)
+			it.NewConnection = &s.conns[0]
+		}
+		if !e.OldConnection.IsZero() {
+			s.conns[1] = connToXMLIn(e.OldConnection, &s.text)
+			it.OldConnection = &s.conns[1]
+		}
+		it.Endpoint = endpointToXMLIn(e.Endpoint, &s.ends[0], &s.devs[0])
+		it.AssociatedNID = endpointToXMLIn(e.AssociatedNID, &s.ends[1], &s.devs[1])
+		it.ResultingConnectionInfo = connInfoToXML(e.ResultingConnectionInfo)
+	}
+	return x, slots
 }
 
 func optConnListToXML(l cstav3.ConnectionList) *ConnectionList {

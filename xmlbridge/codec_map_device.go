@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
@@ -196,8 +197,11 @@ func (m *codecMapper) optRole(path string, r *DeviceRole) cstav3.Device {
 	return m.role(path, *r)
 }
 
-func connToXML(c cstav3.ConnectionID) ConnectionID {
-	x := ConnectionID{CallID: c.Call.String()}
+func connToXML(c cstav3.ConnectionID) ConnectionID { return connToXMLIn(c, nil) }
+
+// connToXMLIn is connToXML with the call id's text in t.
+func connToXMLIn(c cstav3.ConnectionID, t *textBuf) ConnectionID {
+	x := ConnectionID{CallID: t.hex(c.Call)}
 	switch {
 	case c.DynamicID != nil:
 		x.DynamicID = hexString(c.DynamicID)
@@ -365,12 +369,15 @@ func (m *codecMapper) userData(path string, x *UserData) cstav3.UserData {
 // characters, so that a timestamp costs no parsing on the event path and
 // maps back exactly. Forms without seconds or minutes are completed with
 // zeros.
-func timeToXML(ts cstav3.Timestamp) string {
+func timeToXML(ts cstav3.Timestamp) string { return (*textBuf)(nil).time(ts) }
+
+// appendTime appends the xsd:dateTime of ts to b; ok is false (and b
+// unchanged) when ts is not a GeneralizedTime, which then travels as it is.
+func appendTime(b []byte, ts cstav3.Timestamp) (_ []byte, ok bool) {
 	s := string(ts)
 	if len(s) < 10 || !codecDigits(s[:10]) {
-		return s
+		return b, false
 	}
-	b := make([]byte, 0, len(s)+8)
 	b = append(b, s[0:4]...)
 	b = append(b, '-')
 	b = append(b, s[4:6]...)
@@ -404,7 +411,7 @@ func timeToXML(ts cstav3.Timestamp) string {
 	} else {
 		b = append(b, rest...)
 	}
-	return string(b)
+	return b, true
 }
 
 // time maps an xsd:dateTime back to the GeneralizedTime form.
@@ -458,16 +465,31 @@ func codecDigits(s string) bool {
 // extToXML maps CSTACommonArguments. Private data of the switch is a list
 // of CSTAPrivateData elements: an OCTET STRING that is valid text becomes a
 // string item, anything else a private item holding the hex of the element.
-func extToXML(c *cstav3.CommonArguments) *Extensions {
+func extToXML(c *cstav3.CommonArguments) *Extensions { return extToXMLIn(c, nil, nil) }
+
+// extSlot is room for the extensions of one event, allocated with it.
+type extSlot struct {
+	x   Extensions
+	sec Security
+	seq int64
+}
+
+// extToXMLIn is extToXML with the values in slot and the strings in t
+// (either may be nil).
+func extToXMLIn(c *cstav3.CommonArguments, slot *extSlot, t *textBuf) *Extensions {
 	if c.IsZero() {
 		return nil
 	}
-	x := &Extensions{}
+	if slot == nil {
+		slot = new(extSlot)
+	}
+	x := &slot.x
 	if c.Security {
-		s := &Security{Timestamp: timeToXML(c.Timestamp), SecurityInfo: hexString(c.SecurityInfo)}
+		s := &slot.sec
+		*s = Security{Timestamp: t.time(c.Timestamp), SecurityInfo: hexString(c.SecurityInfo)}
 		if c.HasSequenceNumber {
-			n := c.SequenceNumber
-			s.MessageSequenceNumber = &n
+			slot.seq = c.SequenceNumber
+			s.MessageSequenceNumber = &slot.seq
 		}
 		x.Security = s
 	}
@@ -489,6 +511,115 @@ func extToXML(c *cstav3.CommonArguments) *Extensions {
 		x.PrivateData = p
 	}
 	return x
+}
+
+// textBuf is room for the short strings of one document (call ids,
+// timestamps), allocated with the document's values so that these strings
+// need no allocation of their own. Bytes once written are never changed:
+// the strings alias them. A nil *textBuf, or one that is full, allocates.
+type textBuf struct {
+	b [64]byte
+	n int
+}
+
+// hex returns the lowercase hex of v.
+func (t *textBuf) hex(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if t == nil || 2*len(v) > len(t.b)-t.n {
+		return hex.EncodeToString(v)
+	}
+	dst := t.b[t.n : t.n+2*len(v)]
+	hex.Encode(dst, v)
+	t.n += len(dst)
+	return unsafe.String(&dst[0], len(dst))
+}
+
+// time returns the xsd:dateTime of ts (see appendTime).
+func (t *textBuf) time(ts cstav3.Timestamp) string {
+	// appendTime adds at most 10 bytes (separators, missing minutes and
+	// seconds, the zone's colon): with that much room, it writes in place.
+	const grow = 10
+	var b []byte
+	inBuf := t != nil && len(ts)+grow <= len(t.b)-t.n
+	if inBuf {
+		b = t.b[t.n:t.n]
+	} else {
+		b = make([]byte, 0, len(ts)+grow)
+	}
+	b, ok := appendTime(b, ts)
+	if !ok {
+		return string(ts)
+	}
+	if inBuf {
+		t.n += len(b)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// eventBox holds an event's XML values and what they point to
+// (extensions, connections, list items, short strings), so that mapping a
+// call-control event takes one allocation, or none when the box is reused
+// (see mapScratch).
+type eventBox[T any] struct {
+	ev    T
+	text  textBuf
+	exts  extSlot
+	conns [2]ConnectionID
+	nconn int
+	items []ConnectionListItem
+	slots []connListSlot
+	list  bool // items and slots hold this event's list
+}
+
+// reset clears the box for reuse, keeping the capacity of its lists.
+func (b *eventBox[T]) reset() {
+	clear(b.items[:cap(b.items)])
+	clear(b.slots[:cap(b.slots)])
+	*b = eventBox[T]{items: b.items[:0], slots: b.slots[:0]}
+}
+
+func (b *eventBox[T]) conn(c cstav3.ConnectionID) ConnectionID { return connToXMLIn(c, &b.text) }
+
+func (b *eventBox[T]) optConn(c cstav3.ConnectionID) *ConnectionID {
+	if c.IsZero() {
+		return nil
+	}
+	return b.newConn(c)
+}
+
+func (b *eventBox[T]) optConnPtr(c *cstav3.ConnectionID) *ConnectionID {
+	if c == nil {
+		return nil
+	}
+	return b.newConn(*c)
+}
+
+func (b *eventBox[T]) newConn(c cstav3.ConnectionID) *ConnectionID {
+	if b.nconn == len(b.conns) {
+		x := connToXML(c)
+		return &x
+	}
+	p := &b.conns[b.nconn]
+	b.nconn++
+	*p = b.conn(c)
+	return p
+}
+
+// connList maps a connection list into the box's lists. A box holds one
+// list: a second one in the same event gets lists of its own.
+func (b *eventBox[T]) connList(l cstav3.ConnectionList) ConnectionList {
+	if b.list {
+		return connListToXML(l)
+	}
+	x, slots := connListInto(l, b.items, b.slots)
+	b.items, b.slots, b.list = x.Items, slots, true
+	return x
+}
+
+func (b *eventBox[T]) ext(c *cstav3.CommonArguments) *Extensions {
+	return extToXMLIn(c, &b.exts, &b.text)
 }
 
 // codecIsText reports whether b can travel as XML text and come back

@@ -5,8 +5,12 @@ import "github.com/cstav3/cstav3/cstav3"
 // Mapping of the call control events Bridged to Established, both ways.
 
 func bridgedToXML(e *cstav3.BridgedEvent, xref string) *BridgedEvent {
-	return &BridgedEvent{MonitorCrossRefID: xref,
-		BridgedConnection:     connToXML(e.BridgedConnection),
+	return bridgedInto(new(eventBox[BridgedEvent]), e, xref)
+}
+
+func bridgedInto(b *eventBox[BridgedEvent], e *cstav3.BridgedEvent, xref string) *BridgedEvent {
+	b.ev = BridgedEvent{MonitorCrossRefID: xref,
+		BridgedConnection:     b.conn(e.BridgedConnection),
 		BridgedAppearance:     roleToXML(e.BridgedAppearance, false),
 		LocalConnectionInfo:   stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:        hexString(e.CorrelatorData),
@@ -14,7 +18,8 @@ func bridgedToXML(e *cstav3.BridgedEvent, xref string) *BridgedEvent {
 		Cause:                 e.Cause.String(),
 		BridgedConnectionInfo: connInfoToXML(e.BridgedConnectionInfo),
 		CallLinkageData:       linkToXML(e.CallLinkageData),
-		Extensions:            extToXML(&e.Extensions)}
+		Extensions:            b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) bridged(x *BridgedEvent) *cstav3.BridgedEvent {
@@ -32,13 +37,18 @@ func (m *codecMapper) bridged(x *BridgedEvent) *cstav3.BridgedEvent {
 }
 
 func callClearedToXML(e *cstav3.CallClearedEvent, xref string) *CallClearedEvent {
-	return &CallClearedEvent{MonitorCrossRefID: xref,
-		ClearedCall:     connToXML(e.ClearedCall),
+	return callClearedInto(new(eventBox[CallClearedEvent]), e, xref)
+}
+
+func callClearedInto(b *eventBox[CallClearedEvent], e *cstav3.CallClearedEvent, xref string) *CallClearedEvent {
+	b.ev = CallClearedEvent{MonitorCrossRefID: xref,
+		ClearedCall:     b.conn(e.ClearedCall),
 		CorrelatorData:  hexString(e.CorrelatorData),
 		UserData:        userDataToXML(e.UserData),
 		Cause:           e.Cause.String(),
 		CallLinkageData: linkToXML(e.CallLinkageData),
-		Extensions:      extToXML(&e.Extensions)}
+		Extensions:      b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) callCleared(x *CallClearedEvent) *cstav3.CallClearedEvent {
@@ -52,18 +62,23 @@ func (m *codecMapper) callCleared(x *CallClearedEvent) *cstav3.CallClearedEvent 
 }
 
 func conferencedToXML(e *cstav3.ConferencedEvent, xref string) *ConferencedEvent {
-	return &ConferencedEvent{MonitorCrossRefID: xref,
-		PrimaryOldCall:        connToXML(e.PrimaryOldCall),
-		SecondaryOldCall:      optConnToXML(e.SecondaryOldCall),
+	return conferencedInto(new(eventBox[ConferencedEvent]), e, xref)
+}
+
+func conferencedInto(b *eventBox[ConferencedEvent], e *cstav3.ConferencedEvent, xref string) *ConferencedEvent {
+	b.ev = ConferencedEvent{MonitorCrossRefID: xref,
+		PrimaryOldCall:        b.conn(e.PrimaryOldCall),
+		SecondaryOldCall:      b.optConn(e.SecondaryOldCall),
 		ConferencingDevice:    roleToXML(e.ConferencingDevice, false),
 		AddedParty:            roleToXML(e.AddedParty, false),
-		ConferenceConnections: connListToXML(e.ConferenceConnections),
+		ConferenceConnections: b.connList(e.ConferenceConnections),
 		LocalConnectionInfo:   stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:        hexString(e.CorrelatorData),
 		UserData:              userDataToXML(e.UserData),
 		Cause:                 e.Cause.String(),
 		CallLinkageDataList:   linkListToXML(&e.CallLinkageDataList),
-		Extensions:            extToXML(&e.Extensions)}
+		Extensions:            b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) conferenced(x *ConferencedEvent) *cstav3.ConferencedEvent {
@@ -83,8 +98,12 @@ func (m *codecMapper) conferenced(x *ConferencedEvent) *cstav3.ConferencedEvent 
 }
 
 func connectionClearedToXML(e *cstav3.ConnectionClearedEvent, xref string) *ConnectionClearedEvent {
-	return &ConnectionClearedEvent{MonitorCrossRefID: xref,
-		DroppedConnection:     connToXML(e.DroppedConnection),
+	return connectionClearedInto(new(eventBox[ConnectionClearedEvent]), e, xref)
+}
+
+func connectionClearedInto(b *eventBox[ConnectionClearedEvent], e *cstav3.ConnectionClearedEvent, xref string) *ConnectionClearedEvent {
+	b.ev = ConnectionClearedEvent{MonitorCrossRefID: xref,
+		DroppedConnection:     b.conn(e.DroppedConnection),
 		ReleasingDevice:       roleToXML(e.ReleasingDevice, false),
 		LocalConnectionInfo:   stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:        hexString(e.CorrelatorData),
@@ -93,7 +112,8 @@ func connectionClearedToXML(e *cstav3.ConnectionClearedEvent, xref string) *Conn
 		Cause:                 e.Cause.String(),
 		DroppedConnectionInfo: connInfoToXML(e.DroppedConnectionInfo),
 		CallLinkageData:       linkToXML(e.CallLinkageData),
-		Extensions:            extToXML(&e.Extensions)}
+		Extensions:            b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) connectionCleared(x *ConnectionClearedEvent) *cstav3.ConnectionClearedEvent {
@@ -112,13 +132,17 @@ func (m *codecMapper) connectionCleared(x *ConnectionClearedEvent) *cstav3.Conne
 }
 
 func deliveredToXML(e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
-	return &DeliveredEvent{MonitorCrossRefID: xref,
-		Connection:               connToXML(e.Connection),
+	return deliveredInto(new(eventBox[DeliveredEvent]), e, xref)
+}
+
+func deliveredInto(b *eventBox[DeliveredEvent], e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
+	b.ev = DeliveredEvent{MonitorCrossRefID: xref,
+		Connection:               b.conn(e.Connection),
 		AlertingDevice:           roleToXML(e.AlertingDevice, false),
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: b.optConnPtr(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -128,7 +152,8 @@ func deliveredToXML(e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:          linkToXML(e.CallLinkageData),
-		Extensions:               extToXML(&e.Extensions)}
+		Extensions:               b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) delivered(x *DeliveredEvent) *cstav3.DeliveredEvent {
@@ -153,8 +178,12 @@ func (m *codecMapper) delivered(x *DeliveredEvent) *cstav3.DeliveredEvent {
 }
 
 func digitsDialedToXML(e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEvent {
-	return &DigitsDialedEvent{MonitorCrossRefID: xref,
-		DialingConnection:       connToXML(e.DialingConnection),
+	return digitsDialedInto(new(eventBox[DigitsDialedEvent]), e, xref)
+}
+
+func digitsDialedInto(b *eventBox[DigitsDialedEvent], e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEvent {
+	b.ev = DigitsDialedEvent{MonitorCrossRefID: xref,
+		DialingConnection:       b.conn(e.DialingConnection),
 		DialingDevice:           roleToXML(e.DialingDevice, false),
 		DialingSequence:         deviceIDToXML(e.DialingSequence),
 		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
@@ -165,7 +194,8 @@ func digitsDialedToXML(e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEv
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) digitsDialed(x *DigitsDialedEvent) *cstav3.DigitsDialedEvent {
@@ -186,8 +216,12 @@ func (m *codecMapper) digitsDialed(x *DigitsDialedEvent) *cstav3.DigitsDialedEve
 }
 
 func divertedToXML(e *cstav3.DivertedEvent, xref string) *DivertedEvent {
-	return &DivertedEvent{MonitorCrossRefID: xref,
-		Connection:              connToXML(e.Connection),
+	return divertedInto(new(eventBox[DivertedEvent]), e, xref)
+}
+
+func divertedInto(b *eventBox[DivertedEvent], e *cstav3.DivertedEvent, xref string) *DivertedEvent {
+	b.ev = DivertedEvent{MonitorCrossRefID: xref,
+		Connection:              b.conn(e.Connection),
 		DivertingDevice:         roleToXML(e.DivertingDevice, false),
 		NewDestination:          roleToXML(e.NewDestination, false),
 		CallingDevice:           optRoleToXML(e.CallingDevice),
@@ -202,7 +236,8 @@ func divertedToXML(e *cstav3.DivertedEvent, xref string) *DivertedEvent {
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) diverted(x *DivertedEvent) *cstav3.DivertedEvent {
@@ -227,13 +262,17 @@ func (m *codecMapper) diverted(x *DivertedEvent) *cstav3.DivertedEvent {
 }
 
 func establishedToXML(e *cstav3.EstablishedEvent, xref string) *EstablishedEvent {
-	return &EstablishedEvent{MonitorCrossRefID: xref,
-		EstablishedConnection:     connToXML(e.EstablishedConnection),
+	return establishedInto(new(eventBox[EstablishedEvent]), e, xref)
+}
+
+func establishedInto(b *eventBox[EstablishedEvent], e *cstav3.EstablishedEvent, xref string) *EstablishedEvent {
+	b.ev = EstablishedEvent{MonitorCrossRefID: xref,
+		EstablishedConnection:     b.conn(e.EstablishedConnection),
 		AnsweringDevice:           roleToXML(e.AnsweringDevice, false),
 		CallingDevice:             roleToXML(e.CallingDevice, false),
 		CalledDevice:              roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:     roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection:  optConnPtrToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection:  b.optConnPtr(e.OriginatingNIDConnection),
 		LocalConnectionInfo:       stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:            hexString(e.CorrelatorData),
 		UserData:                  userDataToXML(e.UserData),
@@ -244,7 +283,8 @@ func establishedToXML(e *cstav3.EstablishedEvent, xref string) *EstablishedEvent
 		AssociatedCalledDevice:    optRoleToXML(e.AssociatedCalledDevice),
 		EstablishedConnectionInfo: connInfoToXML(e.EstablishedConnectionInfo),
 		CallLinkageData:           linkToXML(e.CallLinkageData),
-		Extensions:                extToXML(&e.Extensions)}
+		Extensions:                b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) established(x *EstablishedEvent) *cstav3.EstablishedEvent {

@@ -5,13 +5,17 @@ import "github.com/cstav3/cstav3/cstav3"
 // Mapping of the call control events Failed to Transferred, both ways.
 
 func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
-	return &FailedEvent{MonitorCrossRefID: xref,
-		FailedConnection:         connToXML(e.FailedConnection),
+	return failedInto(new(eventBox[FailedEvent]), e, xref)
+}
+
+func failedInto(b *eventBox[FailedEvent], e *cstav3.FailedEvent, xref string) *FailedEvent {
+	b.ev = FailedEvent{MonitorCrossRefID: xref,
+		FailedConnection:         b.conn(e.FailedConnection),
 		FailingDevice:            roleToXML(e.FailingDevice, false),
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: b.optConnPtr(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -21,7 +25,8 @@ func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:          linkToXML(e.CallLinkageData),
-		Extensions:               extToXML(&e.Extensions)}
+		Extensions:               b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) failed(x *FailedEvent) *cstav3.FailedEvent {
@@ -46,15 +51,20 @@ func (m *codecMapper) failed(x *FailedEvent) *cstav3.FailedEvent {
 }
 
 func heldToXML(e *cstav3.HeldEvent, xref string) *HeldEvent {
-	return &HeldEvent{MonitorCrossRefID: xref,
-		HeldConnection:      connToXML(e.HeldConnection),
+	return heldInto(new(eventBox[HeldEvent]), e, xref)
+}
+
+func heldInto(b *eventBox[HeldEvent], e *cstav3.HeldEvent, xref string) *HeldEvent {
+	b.ev = HeldEvent{MonitorCrossRefID: xref,
+		HeldConnection:      b.conn(e.HeldConnection),
 		HoldingDevice:       roleToXML(e.HoldingDevice, false),
 		LocalConnectionInfo: stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:      hexString(e.CorrelatorData),
 		Cause:               e.Cause.String(),
 		HeldConnectionInfo:  connInfoToXML(e.HeldConnectionInfo),
 		CallLinkageData:     linkToXML(e.CallLinkageData),
-		Extensions:          extToXML(&e.Extensions)}
+		Extensions:          b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) held(x *HeldEvent) *cstav3.HeldEvent {
@@ -71,8 +81,12 @@ func (m *codecMapper) held(x *HeldEvent) *cstav3.HeldEvent {
 }
 
 func netCapsChangedToXML(e *cstav3.NetworkCapabilitiesChangedEvent, xref string) *NetworkCapabilitiesChangedEvent {
-	return &NetworkCapabilitiesChangedEvent{MonitorCrossRefID: xref,
-		OutboundConnection:   connToXML(e.OutboundConnection),
+	return netCapsChangedInto(new(eventBox[NetworkCapabilitiesChangedEvent]), e, xref)
+}
+
+func netCapsChangedInto(b *eventBox[NetworkCapabilitiesChangedEvent], e *cstav3.NetworkCapabilitiesChangedEvent, xref string) *NetworkCapabilitiesChangedEvent {
+	b.ev = NetworkCapabilitiesChangedEvent{MonitorCrossRefID: xref,
+		OutboundConnection:   b.conn(e.OutboundConnection),
 		NetworkInterfaceUsed: roleToXML(e.NetworkInterfaceUsed, false),
 		CalledDevice:         roleToXML(e.CalledDevice, false),
 		ProgressIndicator:    progressToXML(e.ProgressIndicator),
@@ -82,7 +96,8 @@ func netCapsChangedToXML(e *cstav3.NetworkCapabilitiesChangedEvent, xref string)
 		NetworkCapability:    netCapToXML(e.HasNetworkCapability, e.NetworkCapability),
 		Cause:                e.Cause.String(),
 		CallLinkageData:      linkToXML(e.CallLinkageData),
-		Extensions:           extToXML(&e.Extensions)}
+		Extensions:           b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) netCapsChanged(x *NetworkCapabilitiesChangedEvent) *cstav3.NetworkCapabilitiesChangedEvent {
@@ -102,13 +117,17 @@ func (m *codecMapper) netCapsChanged(x *NetworkCapabilitiesChangedEvent) *cstav3
 }
 
 func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkReachedEvent {
-	return &NetworkReachedEvent{MonitorCrossRefID: xref,
-		OutboundConnection:       connToXML(e.OutboundConnection),
+	return networkReachedInto(new(eventBox[NetworkReachedEvent]), e, xref)
+}
+
+func networkReachedInto(b *eventBox[NetworkReachedEvent], e *cstav3.NetworkReachedEvent, xref string) *NetworkReachedEvent {
+	b.ev = NetworkReachedEvent{MonitorCrossRefID: xref,
+		OutboundConnection:       b.conn(e.OutboundConnection),
 		NetworkInterfaceUsed:     roleToXML(e.NetworkInterfaceUsed, false),
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: b.optConnPtr(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -118,7 +137,8 @@ func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkRea
 		NetworkCalledDevice:      optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		CallLinkageData:          linkToXML(e.CallLinkageData),
-		Extensions:               extToXML(&e.Extensions)}
+		Extensions:               b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) networkReached(x *NetworkReachedEvent) *cstav3.NetworkReachedEvent {
@@ -143,13 +163,17 @@ func (m *codecMapper) networkReached(x *NetworkReachedEvent) *cstav3.NetworkReac
 }
 
 func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
-	return &OfferedEvent{MonitorCrossRefID: xref,
-		OfferedConnection:        connToXML(e.OfferedConnection),
+	return offeredInto(new(eventBox[OfferedEvent]), e, xref)
+}
+
+func offeredInto(b *eventBox[OfferedEvent], e *cstav3.OfferedEvent, xref string) *OfferedEvent {
+	b.ev = OfferedEvent{MonitorCrossRefID: xref,
+		OfferedConnection:        b.conn(e.OfferedConnection),
 		OfferedDevice:            roleToXML(e.OfferedDevice, false),
 		CallingDevice:            roleToXML(e.CallingDevice, false),
 		CalledDevice:             roleToXML(e.CalledDevice, false),
 		LastRedirectionDevice:    roleToXML(e.LastRedirectionDevice, true),
-		OriginatingNIDConnection: optConnPtrToXML(e.OriginatingNIDConnection),
+		OriginatingNIDConnection: b.optConnPtr(e.OriginatingNIDConnection),
 		LocalConnectionInfo:      stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:           hexString(e.CorrelatorData),
 		UserData:                 userDataToXML(e.UserData),
@@ -159,7 +183,8 @@ func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
 		AssociatedCallingDevice:  optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:   optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:          linkToXML(e.CallLinkageData),
-		Extensions:               extToXML(&e.Extensions)}
+		Extensions:               b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) offered(x *OfferedEvent) *cstav3.OfferedEvent {
@@ -184,8 +209,12 @@ func (m *codecMapper) offered(x *OfferedEvent) *cstav3.OfferedEvent {
 }
 
 func originatedToXML(e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
-	return &OriginatedEvent{MonitorCrossRefID: xref,
-		OriginatedConnection:    connToXML(e.OriginatedConnection),
+	return originatedInto(new(eventBox[OriginatedEvent]), e, xref)
+}
+
+func originatedInto(b *eventBox[OriginatedEvent], e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
+	b.ev = OriginatedEvent{MonitorCrossRefID: xref,
+		OriginatedConnection:    b.conn(e.OriginatedConnection),
 		CallingDevice:           roleToXML(e.CallingDevice, false),
 		CalledDevice:            roleToXML(e.CalledDevice, false),
 		OriginatingDevice:       optDeviceIDToXML(e.OriginatingDevice),
@@ -197,7 +226,8 @@ func originatedToXML(e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) originated(x *OriginatedEvent) *cstav3.OriginatedEvent {
@@ -219,8 +249,12 @@ func (m *codecMapper) originated(x *OriginatedEvent) *cstav3.OriginatedEvent {
 }
 
 func queuedToXML(e *cstav3.QueuedEvent, xref string) *QueuedEvent {
-	return &QueuedEvent{MonitorCrossRefID: xref,
-		QueuedConnection:        connToXML(e.QueuedConnection),
+	return queuedInto(new(eventBox[QueuedEvent]), e, xref)
+}
+
+func queuedInto(b *eventBox[QueuedEvent], e *cstav3.QueuedEvent, xref string) *QueuedEvent {
+	b.ev = QueuedEvent{MonitorCrossRefID: xref,
+		QueuedConnection:        b.conn(e.QueuedConnection),
 		Queue:                   roleToXML(e.Queue, false),
 		CallingDevice:           roleToXML(e.CallingDevice, false),
 		CalledDevice:            roleToXML(e.CalledDevice, false),
@@ -236,7 +270,8 @@ func queuedToXML(e *cstav3.QueuedEvent, xref string) *QueuedEvent {
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		AssociatedCalledDevice:  optRoleToXML(e.AssociatedCalledDevice),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) queued(x *QueuedEvent) *cstav3.QueuedEvent {
@@ -262,15 +297,20 @@ func (m *codecMapper) queued(x *QueuedEvent) *cstav3.QueuedEvent {
 }
 
 func retrievedToXML(e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
-	return &RetrievedEvent{MonitorCrossRefID: xref,
-		RetrievedConnection:     connToXML(e.RetrievedConnection),
+	return retrievedInto(new(eventBox[RetrievedEvent]), e, xref)
+}
+
+func retrievedInto(b *eventBox[RetrievedEvent], e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
+	b.ev = RetrievedEvent{MonitorCrossRefID: xref,
+		RetrievedConnection:     b.conn(e.RetrievedConnection),
 		RetrievingDevice:        roleToXML(e.RetrievingDevice, false),
 		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:          hexString(e.CorrelatorData),
 		Cause:                   e.Cause.String(),
 		RetrievedConnectionInfo: connInfoToXML(e.RetrievedConnectionInfo),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) retrieved(x *RetrievedEvent) *cstav3.RetrievedEvent {
@@ -287,8 +327,12 @@ func (m *codecMapper) retrieved(x *RetrievedEvent) *cstav3.RetrievedEvent {
 }
 
 func serviceInitiatedToXML(e *cstav3.ServiceInitiatedEvent, xref string) *ServiceInitiatedEvent {
-	return &ServiceInitiatedEvent{MonitorCrossRefID: xref,
-		InitiatedConnection:     connToXML(e.InitiatedConnection),
+	return serviceInitiatedInto(new(eventBox[ServiceInitiatedEvent]), e, xref)
+}
+
+func serviceInitiatedInto(b *eventBox[ServiceInitiatedEvent], e *cstav3.ServiceInitiatedEvent, xref string) *ServiceInitiatedEvent {
+	b.ev = ServiceInitiatedEvent{MonitorCrossRefID: xref,
+		InitiatedConnection:     b.conn(e.InitiatedConnection),
 		InitiatingDevice:        roleToXML(e.InitiatingDevice, false),
 		CalledDevice:            optRoleToXML(e.CalledDevice),
 		LocalConnectionInfo:     stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
@@ -298,7 +342,8 @@ func serviceInitiatedToXML(e *cstav3.ServiceInitiatedEvent, xref string) *Servic
 		NetworkCalledDevice:     optRoleToXML(e.NetworkCalledDevice),
 		AssociatedCallingDevice: optRoleToXML(e.AssociatedCallingDevice),
 		CallLinkageData:         linkToXML(e.CallLinkageData),
-		Extensions:              extToXML(&e.Extensions)}
+		Extensions:              b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) serviceInitiated(x *ServiceInitiatedEvent) *cstav3.ServiceInitiatedEvent {
@@ -318,19 +363,24 @@ func (m *codecMapper) serviceInitiated(x *ServiceInitiatedEvent) *cstav3.Service
 }
 
 func transferredToXML(e *cstav3.TransferredEvent, xref string) *TransferredEvent {
-	return &TransferredEvent{MonitorCrossRefID: xref,
-		PrimaryOldCall:         connToXML(e.PrimaryOldCall),
-		SecondaryOldCall:       optConnToXML(e.SecondaryOldCall),
+	return transferredInto(new(eventBox[TransferredEvent]), e, xref)
+}
+
+func transferredInto(b *eventBox[TransferredEvent], e *cstav3.TransferredEvent, xref string) *TransferredEvent {
+	b.ev = TransferredEvent{MonitorCrossRefID: xref,
+		PrimaryOldCall:         b.conn(e.PrimaryOldCall),
+		SecondaryOldCall:       b.optConn(e.SecondaryOldCall),
 		TransferringDevice:     roleToXML(e.TransferringDevice, false),
 		TransferredToDevice:    roleToXML(e.TransferredToDevice, false),
-		TransferredConnections: connListToXML(e.TransferredConnections),
+		TransferredConnections: b.connList(e.TransferredConnections),
 		LocalConnectionInfo:    stateToXML(e.HasLocalConnectionInfo, e.LocalConnectionInfo),
 		CorrelatorData:         hexString(e.CorrelatorData),
 		UserData:               userDataToXML(e.UserData),
 		ChargingInfo:           chargingToXML(e.ChargingInfo),
 		Cause:                  e.Cause.String(),
 		CallLinkageDataList:    linkListToXML(&e.CallLinkageDataList),
-		Extensions:             extToXML(&e.Extensions)}
+		Extensions:             b.ext(&e.Extensions)}
+	return &b.ev
 }
 
 func (m *codecMapper) transferred(x *TransferredEvent) *cstav3.TransferredEvent {
