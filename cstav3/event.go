@@ -222,16 +222,15 @@ func (r *EventReport) decode(e ber.Element) error {
 // typed event for its type from alloc (nil for a type it does not model).
 func decodeEventReport(e ber.Element, alloc func(EventType) Event) (CrossRefID, Event, error) {
 	rd := e.Reader()
-	if !rd.Peek(tagCrossRef) {
-		_, err := rd.Expect(tagCrossRef)
+	var x, cat, inner ber.Element
+	if err := rd.Read(&x); err != nil || x.Tag != tagCrossRef {
+		// Expect on a fresh reader names what is wrong: missing, tag, or
+		// the error of the element.
+		r := e.Reader()
+		_, err := r.Expect(tagCrossRef)
 		return nil, nil, ber.Field("crossRefIdentifier", err)
 	}
-	var x, cat, inner ber.Element
-	err := rd.Read(&x)
-	var cross CrossRefID
-	if err == nil {
-		cross, err = octets(x)
-	}
+	cross, err := octets(x)
 	if err != nil {
 		return nil, nil, ber.Field("crossRefIdentifier", err)
 	}
