@@ -48,21 +48,26 @@ func (l ConnectionList) encode(b *ber.Builder, t ber.Tag) {
 // decode reads the entries of a ConnectionList element. The result is never
 // nil, so that a present but empty list is told from an absent one.
 func (l *ConnectionList) decode(e ber.Element) error {
-	out := ConnectionList{}
+	// Count the entries first, so that the list takes one allocation.
+	n := 0
+	for r := e.Reader(); !r.Empty(); n++ {
+		if err := r.Skip(); err != nil {
+			return err
+		}
+	}
+	out := make(ConnectionList, n)
 	r := e.Reader()
-	for i := 0; !r.Empty(); i++ {
-		f, err := r.Next()
-		if err != nil {
+	var f ber.Element
+	for i := range out {
+		if err := r.Read(&f); err != nil {
 			return err
 		}
 		if f.Tag != ber.TagSequence {
 			return ber.Field(strconv.Itoa(i), tagError(f))
 		}
-		var c ConnectionListEntry
-		if err := c.decode(f); err != nil {
+		if err := out[i].decode(f); err != nil {
 			return ber.Field(strconv.Itoa(i), err)
 		}
-		out = append(out, c)
 	}
 	*l = out
 	return nil
