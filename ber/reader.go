@@ -33,8 +33,6 @@ func (e Element) Header() int { return int(e.meta & 0xFF) }
 
 func (e Element) depth() int { return int(e.meta >> 8 & 0xFF) }
 
-func (e Element) indef() bool { return e.meta&metaIndefinite != 0 }
-
 // Content returns the content octets; for an indefinite length, without
 // the end-of-contents.
 func (e Element) Content() []byte {

@@ -52,13 +52,17 @@ func Dial(ctx context.Context, addr string, opts ...Option) (*Client, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	dial := cfg.dial // a WithDialer of the caller serves the first dial too
-	if dial == nil {
+	if cfg.dial == nil { // a WithDialer of the caller serves the first dial too
 		var d net.Dialer
-		dial = func(ctx context.Context) (net.Conn, error) { return d.DialContext(ctx, "tcp", addr) }
+		dial := func(ctx context.Context) (net.Conn, error) { return d.DialContext(ctx, "tcp", addr) }
 		opts = append([]Option{WithDialer(dial)}, opts...)
+		// Again, so that options wrapping the dialer (WithTLS) wrap this one.
+		cfg = config{}
+		for _, o := range opts {
+			o(&cfg)
+		}
 	}
-	conn, err := dial(ctx)
+	conn, err := cfg.dial(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("cstav3: dial %s: %w", addr, err)
 	}

@@ -10,6 +10,10 @@
 // the monitor filter is sent with all eight fields present and zero, uses
 // two-octet call ids and cross-references, and writes timestamps without a
 // time zone, in its own local time.
+//
+// A switch reached over TLS (a TLS-terminating proxy in front of the CSTA
+// port, or a switch configured for it) is dialled with cstav3.WithTLS among
+// the options of Dial.
 package hipath
 
 import (

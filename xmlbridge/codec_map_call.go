@@ -130,11 +130,8 @@ func (m *codecMapper) connInfo(path string, x *ConnectionInformation) *cstav3.Co
 	return c
 }
 
-func endpointToXML(d cstav3.Device) *Endpoint {
-	return endpointToXMLIn(d, new(Endpoint), new(DeviceID))
-}
-
-// endpointToXMLIn is endpointToXML with the values in ep and dev.
+// endpointToXMLIn maps a list item's endpoint (or associated NID), its
+// values in ep and dev.
 func endpointToXMLIn(d cstav3.Device, ep *Endpoint, dev *DeviceID) *Endpoint {
 	switch {
 	case d.IsZero():

@@ -253,14 +253,6 @@ func (m *codecMapper) optConn(path string, x *ConnectionID) cstav3.ConnectionID 
 	return m.conn(path, *x)
 }
 
-func optConnPtrToXML(c *cstav3.ConnectionID) *ConnectionID {
-	if c == nil {
-		return nil
-	}
-	x := connToXML(*c)
-	return &x
-}
-
 func (m *codecMapper) optConnPtr(path string, x *ConnectionID) *cstav3.ConnectionID {
 	if x == nil {
 		return nil

@@ -61,7 +61,8 @@ func bridgeUsers(a *app, cmd *cobra.Command) (map[string]string, error) {
 	add := func(line, where string) error {
 		name, pass, ok := strings.Cut(strings.TrimSpace(line), ":")
 		if !ok || name == "" || pass == "" {
-			return usageErrorf("%s: %q is not NAME:PASSWORD", where, line)
+			// The line is not quoted: it may be a password without its name.
+			return usageErrorf("%s: an entry is not NAME:PASSWORD (a non-empty name, a colon, a non-empty password)", where)
 		}
 		users[name] = pass
 		return nil
