@@ -75,7 +75,8 @@ type consumer struct {
 	inflight chan struct{}
 	reqWG    sync.WaitGroup
 
-	sess *session // guarded by Server.mu
+	sess    *session // guarded by Server.mu
+	pending bool     // counted in Server.pendingLogins; guarded by Server.mu
 }
 
 // serveConn starts the goroutines of a new connection.
@@ -99,6 +100,17 @@ func (s *Server) serveConn(raw net.Conn, fr framing) {
 		_ = raw.Close()
 		return
 	}
+	if s.pendingLogins >= s.cfg.MaxPendingLogins {
+		s.mu.Unlock()
+		c.cancel()
+		_ = raw.Close()
+		s.stats.refusedConns.Add(1)
+		s.log.Warn("connection refused: too many connections without a login", "remote", c.remote,
+			"limit", s.cfg.MaxPendingLogins)
+		return
+	}
+	s.pendingLogins++
+	c.pending = true
 	s.consumers[c] = struct{}{}
 	s.connWG.Add(2)
 	s.mu.Unlock()
@@ -174,6 +186,15 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 	case <-c.done:
 	case <-t.C:
 		c.dropSlow("response queue full")
+	}
+}
+
+// loggedInLocked stops counting c as waiting for its login; the caller
+// holds Server.mu.
+func (c *consumer) loggedInLocked() {
+	if c.pending {
+		c.pending = false
+		c.srv.pendingLogins--
 	}
 }
 
@@ -288,6 +309,7 @@ func (c *consumer) finish() {
 	s.mu.Lock()
 	ss := c.sess
 	delete(s.consumers, c)
+	c.loggedInLocked()
 	s.mu.Unlock()
 	if ss != nil {
 		s.endSession(ss, "consumer disconnected", true)

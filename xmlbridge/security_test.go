@@ -234,3 +234,34 @@ func TestSessionLimits(t *testing.T) {
 	waitUntil(t, "session of a closed connection ended", func() bool { return e.srv.Stats().Sessions == 1 })
 	c.login()
 }
+
+// TestPendingLoginLimit: connections that have not logged in are bounded;
+// beyond the bound a new one is closed at once and counted, and a login or
+// a disconnection frees its place.
+func TestPendingLoginLimit(t *testing.T) {
+	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxPendingLogins = 2 }})
+	a := dialConsumer(t, e.header, framingHeader, nil)
+	b := dialConsumer(t, e.nul, framingNUL, nil)
+	waitUntil(t, "two consumers connected", func() bool { return e.srv.Stats().Consumers == 2 })
+
+	refused := dialConsumer(t, e.header, framingHeader, nil)
+	refused.expectClosed()
+	if n := e.srv.Stats().RefusedConns; n != 1 {
+		t.Fatalf("RefusedConns = %d, want 1", n)
+	}
+
+	// A login frees a place: a new connection is served and can log in.
+	a.login()
+	c := dialConsumer(t, e.header, framingHeader, nil)
+	c.login()
+
+	// So does a disconnection of one that never logged in.
+	b.conn.Close()
+	b.expectClosed()
+	waitUntil(t, "the idle consumer gone", func() bool { return e.srv.Stats().Consumers == 2 })
+	d := dialConsumer(t, e.nul, framingNUL, nil)
+	d.login()
+	if n := e.srv.Stats().RefusedConns; n != 1 {
+		t.Errorf("RefusedConns = %d after the places were freed, want 1", n)
+	}
+}

@@ -51,6 +51,12 @@ type Config struct {
 	MaxSessions           int
 	MaxMonitorsPerSession int
 
+	// MaxPendingLogins bounds the TCP connections that have not logged in
+	// yet (256): beyond it, a new connection is closed at once, so that
+	// idle connections cannot use up the bridge's memory or descriptors
+	// during the LoginTimeout they are allowed.
+	MaxPendingLogins int
+
 	// MaxMessageSize is the largest XML document a consumer may send, in
 	// bytes (DefaultMaxSize, 64 KiB). Header framing cannot carry more than
 	// 65527 bytes whatever this says.
@@ -96,6 +102,7 @@ const (
 	DefaultMaxSessionDuration    = time.Hour
 	DefaultMaxSessions           = 1000
 	DefaultMaxMonitorsPerSession = 256
+	DefaultMaxPendingLogins      = 256
 	DefaultQueueLength           = 4096
 	DefaultWriteTimeout          = 10 * time.Second
 	DefaultRequestTimeout        = 10 * time.Second
@@ -133,6 +140,7 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	setInt(&c.MaxSessions, DefaultMaxSessions)
 	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
+	setInt(&c.MaxPendingLogins, DefaultMaxPendingLogins)
 	setInt(&c.MaxMessageSize, DefaultMaxSize)
 	setInt(&c.QueueLength, DefaultQueueLength)
 	setDur(&c.WriteTimeout, DefaultWriteTimeout)

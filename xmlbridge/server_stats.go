@@ -23,6 +23,7 @@ type Stats struct {
 
 	ConsumersDropped uint64 // disconnected as slow: queue overflow or write timeout
 	BadFrames        uint64 // connections closed for bad framing or oversize messages
+	RefusedConns     uint64 // closed at once: MaxPendingLogins connections were waiting for a login
 
 	RequestsOK        uint64 // answered with a response
 	RequestsFailed    uint64 // answered with a CSTA error from the PBX, or the PBX link down or too slow
@@ -34,7 +35,7 @@ type Stats struct {
 type counters struct {
 	sessionsStarted, sessionsExpired, failedLogins, throttledLogins  atomic.Uint64
 	eventsIn, eventsOut, eventsFiltered, eventsDropped, statusEvents atomic.Uint64
-	consumersDropped, badFrames                                      atomic.Uint64
+	consumersDropped, badFrames, refusedConns                        atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
 }
@@ -62,6 +63,7 @@ func (s *Server) Stats() Stats {
 	st.StatusEvents = c.statusEvents.Load()
 	st.ConsumersDropped = c.consumersDropped.Load()
 	st.BadFrames = c.badFrames.Load()
+	st.RefusedConns = c.refusedConns.Load()
 	st.RequestsOK = c.requestsOK.Load()
 	st.RequestsFailed = c.requestsFailed.Load()
 	st.RequestsRefused = c.requestsRefused.Load()

@@ -103,6 +103,9 @@ func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession
 		return neg("", why)
 	}
 	if cl.c != nil {
+		s.mu.Lock()
+		cl.c.loggedInLocked()
+		s.mu.Unlock()
 		cl.c.setLoginDeadline(false)
 	}
 	s.log.Info("session started", "session", ss.id, "user", user, "ip", cl.ip, "transport", cl.tr.String(),
