@@ -41,7 +41,7 @@ type Server struct {
 	sessions         map[string]*session
 	devices          map[string]*pbxMonitor // by deviceKey
 	consumerMonitors int
-	pendingLogins    int // TCP consumers that have not logged in yet
+	pendingLogins    int           // TCP consumers that have not logged in yet
 	stopQueue        []*pbxMonitor // PBX monitors for the janitor to stop
 
 	reaperKick  chan struct{}
