@@ -147,7 +147,7 @@ fails, 2 for bad flags or arguments.`,
 		RunE:  a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
 	}
 	demoFlags(demo)
-	root.AddCommand(demo, newWatchCmd(a), newCallCmd(a), newSimCmd(a), newDecodeCmd(a), newBridgeCmd(a))
+	root.AddCommand(demo, newWatchCmd(a), newCallCmd(a), newSimCmd(a), newDecodeCmd(a), newBridgeCmd(a), newBenchCmd(a))
 	for _, c := range root.Commands() {
 		wrapRunE(a, c)
 	}
