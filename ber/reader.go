@@ -74,26 +74,9 @@ func (r *Reader) Peek(t Tag) bool {
 }
 
 // Next reads one element of any tag.
-//
-// The fields of the result are set one by one: a composite literal is built
-// on the stack and copied out, and the copy stalls on store forwarding.
 func (r *Reader) Next() (e Element, err error) {
-	// Fast path: a one-octet tag and a short definite length, which is
-	// nearly every element of a CSTA PDU.
-	d := r.data
-	if len(d) >= 2 && d[0]&0x1F != 0x1F && d[1] < 0x80 && r.depth <= maxDepth {
-		if adv := 2 + int(d[1]); adv <= len(d) {
-			c := uint32(d[0])
-			e.Tag = Tag((c&0xC0)<<classShift | (c&0x20)<<24 | c&0x1F)
-			e.meta = 2 | uint32(r.depth)<<8
-			e.Offset = r.base
-			e.Raw = d[:adv:adv]
-			r.data = d[adv:]
-			r.base += adv
-			return e, nil
-		}
-	}
-	return r.next()
+	err = r.Read(&e)
+	return e, err
 }
 
 // Read is Next into *e, for decoder loops: an Element returned in registers

@@ -296,7 +296,7 @@ func bench(ctx context.Context, a *app, p benchParams) (*benchResult, error) {
 	setup := time.Now()
 	if p.consumers == 0 {
 		onEvent := func(ev cstav3.Event) {
-			if seq, ok := hipathsim.PaceSeq(eventCall(ev)); ok {
+			if seq, ok := hipathsim.PaceEventSeq(ev); ok {
 				d := r.stamps.Since(seq)
 				cbMu.Lock()
 				cbHist.Record(int64(d))
@@ -442,28 +442,6 @@ func probeTimer(ctx context.Context, d time.Duration) *histogram.Histogram {
 		}
 	}
 	return h
-}
-
-// eventCall returns the call id of the first connection of the events the
-// simulator's Pace sends, nil for others.
-func eventCall(ev cstav3.Event) cstav3.CallID {
-	switch e := ev.(type) {
-	case *cstav3.DeliveredEvent:
-		return e.Connection.Call
-	case *cstav3.EstablishedEvent:
-		return e.EstablishedConnection.Call
-	case *cstav3.ConnectionClearedEvent:
-		return e.DroppedConnection.Call
-	case *cstav3.HeldEvent:
-		return e.HeldConnection.Call
-	case *cstav3.RetrievedEvent:
-		return e.RetrievedConnection.Call
-	case *cstav3.OriginatedEvent:
-		return e.OriginatedConnection.Call
-	case *cstav3.TransferredEvent:
-		return e.PrimaryOldCall.Call
-	}
-	return nil
 }
 
 // heapInUse returns the live heap after a collection.

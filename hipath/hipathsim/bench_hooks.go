@@ -103,6 +103,29 @@ func PaceSeq(call cstav3.CallID) (seq uint32, ok bool) {
 	return binary.BigEndian.Uint32(call), true
 }
 
+// PaceEventSeq returns the sequence number of an event Pace sent, from the
+// call id of its first connection; ok is false for other events.
+func PaceEventSeq(ev cstav3.Event) (seq uint32, ok bool) {
+	var call cstav3.CallID
+	switch e := ev.(type) {
+	case *cstav3.DeliveredEvent:
+		call = e.Connection.Call
+	case *cstav3.EstablishedEvent:
+		call = e.EstablishedConnection.Call
+	case *cstav3.ConnectionClearedEvent:
+		call = e.DroppedConnection.Call
+	case *cstav3.HeldEvent:
+		call = e.HeldConnection.Call
+	case *cstav3.RetrievedEvent:
+		call = e.RetrievedConnection.Call
+	case *cstav3.OriginatedEvent:
+		call = e.OriginatedConnection.Call
+	case *cstav3.TransferredEvent:
+		call = e.PrimaryOldCall.Call
+	}
+	return PaceSeq(call)
+}
+
 // paceScratch holds one value of each event type Pace sends: each event
 // is encoded as soon as it is built, so one value serves them all.
 type paceScratch struct {
