@@ -3,10 +3,6 @@ package cstav3_test
 import (
 	"context"
 	"errors"
-	"flag"
-	"os"
-	"runtime"
-	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -14,37 +10,13 @@ import (
 
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath/hipathsim"
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // The chaos tests: what a link that runs for months meets (the switch
 // restarting, hanging, losing its state, flooding a slow application), on
 // the real client and simulator over loopback. Each prints its figures with
 // t.Logf ("chaos: …"); RELIABILITY.md records them.
-
-var chaosFull = flag.Bool("chaos.full", false, "run the full link chaos: a link drop every second for 60 s")
-
-// chaosLong reports whether the long runs were asked for (make chaos-long).
-func chaosLong() bool { return *chaosFull || os.Getenv("CSTAV3_CHAOS_FULL") == "1" }
-
-// heapAndGoroutines returns the live heap after a collection and the number
-// of goroutines.
-func heapAndGoroutines() (uint64, int) {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc, runtime.NumGoroutine()
-}
-
-// percentile returns the p-th percentile (0–100) of ds, which it sorts.
-func percentile(ds []time.Duration, p float64) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	slices.Sort(ds)
-	i := int(float64(len(ds)-1) * p / 100)
-	return ds[i]
-}
 
 // monitorAll monitors every extension of the simulator's default range,
 // counting events in n.
@@ -83,7 +55,7 @@ func waitCount(t *testing.T, n *atomic.Int64, from int64, what string) {
 // goroutines nor the live heap grow.
 func TestChaosLinkDrops(t *testing.T) {
 	cycles := 5
-	if chaosLong() {
+	if testutil.ChaosLong() {
 		cycles = 60
 	}
 	const period = time.Second
@@ -102,7 +74,7 @@ func TestChaosLinkDrops(t *testing.T) {
 	defer stop()
 	waitCount(t, &events, 0, "traffic")
 
-	heap0, gr0 := heapAndGoroutines()
+	heap0, gr0 := testutil.HeapAndGoroutines()
 	ev0, t0 := events.Load(), time.Now()
 	var recovery, failAfter []time.Duration
 	next := time.Now()
@@ -150,12 +122,12 @@ func TestChaosLinkDrops(t *testing.T) {
 	}
 	rate := float64(events.Load()-ev0) / time.Since(t0).Seconds()
 	stop()
-	heap1, gr1 := heapAndGoroutines()
+	heap1, gr1 := testutil.HeapAndGoroutines()
 	st := c.Stats()
 	t.Logf("chaos: link drops: %d cycles of %v at %.0f events/s; monitors back p50 %v max %v; in-flight failed within max %v; "+
 		"reconnects %d; heap %d KiB -> %d KiB; goroutines %d -> %d",
-		cycles, period, rate, percentile(recovery, 50).Round(time.Millisecond), percentile(recovery, 100).Round(time.Millisecond),
-		percentile(failAfter, 100).Round(time.Microsecond), st.Reconnects, heap0>>10, heap1>>10, gr0, gr1)
+		cycles, period, rate, testutil.Percentile(recovery, 50).Round(time.Millisecond), testutil.Percentile(recovery, 100).Round(time.Millisecond),
+		testutil.Percentile(failAfter, 100).Round(time.Microsecond), st.Reconnects, heap0>>10, heap1>>10, gr0, gr1)
 	if st.Reconnects != uint64(cycles) {
 		t.Errorf("reconnects %d, want %d", st.Reconnects, cycles)
 	}
@@ -254,8 +226,8 @@ func TestChaosSilentPBX(t *testing.T) {
 		t.Errorf("heartbeat failures %d, want %d", n, rounds)
 	}
 	t.Logf("chaos: silent PBX: heartbeat %v × %d; detected after p50 %v max %v; back after the switch answered again p50 %v max %v",
-		iv, misses, percentile(detect, 50).Round(time.Millisecond), percentile(detect, 100).Round(time.Millisecond),
-		percentile(recovery, 50).Round(time.Millisecond), percentile(recovery, 100).Round(time.Millisecond))
+		iv, misses, testutil.Percentile(detect, 50).Round(time.Millisecond), testutil.Percentile(detect, 100).Round(time.Millisecond),
+		testutil.Percentile(recovery, 50).Round(time.Millisecond), testutil.Percentile(recovery, 100).Round(time.Millisecond))
 }
 
 // TestChaosRestartStateLoss: the switch comes back from a restart without
@@ -352,7 +324,7 @@ func TestChaosRestartStateLoss(t *testing.T) {
 // the queue's worth, not by the flood's.
 func TestChaosOverloadBounded(t *testing.T) {
 	n := 40000
-	if chaosLong() {
+	if testutil.ChaosLong() {
 		n = 400000
 	}
 	const queue = 8192 // the default
@@ -372,7 +344,7 @@ func TestChaosOverloadBounded(t *testing.T) {
 			close(release)
 		}
 	}()
-	heap0, _ := heapAndGoroutines()
+	heap0, _ := testutil.HeapAndGoroutines()
 	start := time.Now()
 	fctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -381,7 +353,7 @@ func TestChaosOverloadBounded(t *testing.T) {
 	}
 	waitUntil(t, func() bool { return c.Stats().EventsReceived == uint64(n) })
 	elapsed := time.Since(start)
-	heap1, _ := heapAndGoroutines()
+	heap1, _ := testutil.HeapAndGoroutines()
 	st := c.Stats()
 	// One event is in the stuck callback, queue wait, the rest are dropped.
 	if want := uint64(n - 1 - queue); st.EventsDropped != want {

@@ -8,8 +8,6 @@ import (
 	"errors"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // Hostile input for every decoder of the PBX side: each malformed input
@@ -26,19 +25,6 @@ import (
 
 // raceEnabled is set by race_test.go: allocation counts mean nothing then.
 var raceEnabled bool
-
-func hexVector(t testing.TB, name string) []byte {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "testdata", "vectors", name+".hex"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := hex.DecodeString(strings.Join(strings.Fields(string(raw)), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func hexBytes(s string) []byte {
 	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
@@ -75,14 +61,14 @@ type hostileCase struct {
 // hostileCases builds the table from the reference PDUs of a HiPath
 // session (testdata/vectors).
 func hostileCases(t testing.TB) []hostileCase {
-	invoke := hexVector(t, "pbx-event-delivered") // ROSE Invoke of a Delivered event
+	invoke := testutil.Vector(t, "pbx-event-delivered") // ROSE Invoke of a Delivered event
 	var m cstav3.Message
 	if err := m.Decode(invoke); err != nil {
 		t.Fatal(err)
 	}
 	report := m.Argument // the event report
-	aarq := hexVector(t, "client-aarq-amhost")
-	monStart := hexVector(t, "client-monitorstart-100")
+	aarq := testutil.Vector(t, "client-aarq-amhost")
+	monStart := testutil.Vector(t, "client-monitorstart-100")
 	if err := m.Decode(monStart); err != nil {
 		t.Fatal(err)
 	}

@@ -2,27 +2,14 @@ package cstav3
 
 import (
 	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/cstav3/cstav3/ber"
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // vector reads one of the shared reference PDUs in testdata/vectors.
-func vector(t testing.TB, name string) []byte {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "testdata", "vectors", name+".hex"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := hex.DecodeString(strings.Join(strings.Fields(string(raw)), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func vector(t testing.TB, name string) []byte { return testutil.Vector(t, name) }
 
 func TestDeliveredVector(t *testing.T) {
 	data := vector(t, "pbx-event-delivered")

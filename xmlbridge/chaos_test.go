@@ -3,42 +3,18 @@ package xmlbridge
 import (
 	"bufio"
 	"context"
-	"flag"
 	"log/slog"
 	"net"
-	"os"
-	"runtime"
-	"slices"
 	"testing"
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // The bridge's chaos tests: its consumers across PBX link drops, and one
 // stalled consumer among a hundred. Each prints its figures with t.Logf
 // ("chaos: …"); RELIABILITY.md records them.
-
-var chaosFull = flag.Bool("chaos.full", false, "run the full link chaos: a PBX link drop every second for 60 s")
-
-func chaosLong() bool { return *chaosFull || os.Getenv("CSTAV3_CHAOS_FULL") == "1" }
-
-func heapAndGoroutines() (uint64, int) {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc, runtime.NumGoroutine()
-}
-
-// percentile returns the p-th percentile (0–100) of ds, which it sorts.
-func percentile(ds []time.Duration, p float64) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	slices.Sort(ds)
-	return ds[int(float64(len(ds)-1)*p/100)]
-}
 
 // nextStatus skips events until a SystemStatus document and checks it.
 func nextStatus(t testing.TB, next func() frame, want string) {
@@ -70,7 +46,7 @@ func nextEvent(t testing.TB, next func() frame, name string) frame {
 // neither goroutines nor the live heap grow.
 func TestChaosBridgeLinkDrops(t *testing.T) {
 	cycles := 5
-	if chaosLong() {
+	if testutil.ChaosLong() {
 		cycles = 60
 	}
 	const period = time.Second
@@ -129,7 +105,7 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 		}
 	})()
 	st0 := e.srv.Stats()
-	heap0, gr0 := heapAndGoroutines()
+	heap0, gr0 := testutil.HeapAndGoroutines()
 	var seen, linkUp []time.Duration
 	next := time.Now()
 	for i := range cycles {
@@ -159,13 +135,13 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 			<-time.After(w) // the schedule of the drops, not a wait for an event
 		}
 	}
-	heap1, gr1 := heapAndGoroutines()
+	heap1, gr1 := testutil.HeapAndGoroutines()
 	st := e.srv.Stats()
 	t.Logf("chaos: bridge link drops: %d cycles, 3 consumers; PBX link and monitors back after p50 %v max %v; "+
 		"enabled seen by the consumers after p50 %v max %v; sessions %d monitors %d kept; "+
 		"status documents %d; heap %d KiB -> %d KiB; goroutines %d -> %d",
-		cycles, percentile(linkUp, 50).Round(time.Millisecond), percentile(linkUp, 100).Round(time.Millisecond),
-		percentile(seen, 50).Round(time.Millisecond), percentile(seen, 100).Round(time.Millisecond),
+		cycles, testutil.Percentile(linkUp, 50).Round(time.Millisecond), testutil.Percentile(linkUp, 100).Round(time.Millisecond),
+		testutil.Percentile(seen, 50).Round(time.Millisecond), testutil.Percentile(seen, 100).Round(time.Millisecond),
 		st.Sessions, st.ConsumerMonitors, st.StatusEvents-st0.StatusEvents, heap0>>10, heap1>>10, gr0, gr1)
 	if got, want := st.StatusEvents-st0.StatusEvents, uint64(6*cycles); got != want {
 		t.Errorf("status documents %d, want %d", got, want)
@@ -178,7 +154,7 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 	}
 	// The client-level test holds recovery to a second; this bound only
 	// catches a consumer left uninformed, with room for a loaded CI machine.
-	if max := percentile(seen, 100); max > 5*time.Second {
+	if max := testutil.Percentile(seen, 100); max > 5*time.Second {
 		t.Errorf("consumers told of the recovery after %v", max)
 	}
 }
@@ -199,17 +175,7 @@ func newLatencyConsumer(t *testing.T, addr, device string, batch, batches int) *
 	}
 	c := &latencyConsumer{conn: conn, batches: make(chan time.Time, batches), done: make(chan struct{})}
 	hr := NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), HeaderOptions{})
-	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, 300),
-		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
-		b, _ := AppendHeaderMessage(nil, i+1, doc)
-		if _, err := conn.Write(b); err != nil {
-			t.Fatal(err)
-		}
-		_ = conn.SetReadDeadline(time.Now().Add(waitLong))
-		if _, _, err := hr.ReadMessage(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	rawLoginMonitor(t, conn, hr, device, 300)
 	_ = conn.SetReadDeadline(time.Time{})
 	go func() {
 		defer close(c.done)
@@ -295,8 +261,8 @@ func TestChaosStalledConsumerP99(t *testing.T) {
 	if d := e.client.Stats().EventsDropped; d != 0 {
 		t.Fatalf("the PBX client dropped %d events", d)
 	}
-	p50a, p99a := percentile(base, 50), percentile(base, 99)
-	p50b, p99b := percentile(stalled, 50), percentile(stalled, 99)
+	p50a, p99a := testutil.Percentile(base, 50), testutil.Percentile(base, 99)
+	p50b, p99b := testutil.Percentile(stalled, 50), testutil.Percentile(stalled, 99)
 	t.Logf("chaos: stalled consumer: %d consumers × %d batches of %d events; batch latency alone p50 %v p99 %v; "+
 		"with a stalled consumer p50 %v p99 %v; events dropped for the staller %d",
 		fast, batches, batch, p50a.Round(time.Microsecond), p99a.Round(time.Microsecond),

@@ -48,35 +48,6 @@ func codecMoreHiPathEvents() map[string]cstav3.Event {
 // BenchmarkEncodeEventTypes extends BenchmarkEncodeEvent to the other call
 // events a HiPath sends: a decoded BER event to its ECMA-323 document.
 func BenchmarkEncodeEventTypes(b *testing.B) {
-	events := codecMoreHiPathEvents()
-	for _, name := range []string{"Held", "Retrieved", "Conferenced", "Diverted", "Failed", "Originated",
-		"CallCleared", "ServiceInitiated"} {
-		pdu, err := cstav3.AppendEventReport(nil, &cstav3.EventReport{CrossRef: cstav3.CrossRefID{0, 7}, Event: events[name]})
-		if err != nil {
-			b.Fatal(err)
-		}
-		rep, err := cstav3.DecodeEventReport(pdu)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name, func(b *testing.B) {
-			enc := Encoder{Edition: Ed3}
-			buf := make([]byte, 0, 2048)
-			b.ReportAllocs()
-			for b.Loop() {
-				if buf, err = enc.AppendEvent(buf[:0], rep.Event, "DMON:0007"); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.SetBytes(int64(len(buf)))
-			// The document names the event and round-trips through the decoder.
-			m, err := Decode(buf)
-			if err != nil {
-				b.Fatalf("%s: %v\n%s", name, err, buf)
-			}
-			if got := m.Name; got != name+"Event" {
-				b.Fatalf("decoded a %s, want %sEvent", got, name)
-			}
-		})
-	}
+	benchEncodeEvents(b, codecMoreHiPathEvents(), "Held", "Retrieved", "Conferenced", "Diverted", "Failed",
+		"Originated", "CallCleared", "ServiceInitiated")
 }

@@ -466,3 +466,20 @@ func nextDoc(t testing.TB, ch <-chan frame) frame {
 	}
 	return frame{}
 }
+
+// rawLoginMonitor logs in over a raw header-framing connection, for a
+// session of secs seconds, and monitors device, reading each answer.
+func rawLoginMonitor(t testing.TB, conn net.Conn, hr *HeaderReader, device string, secs int) {
+	t.Helper()
+	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, secs),
+		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
+		b, _ := AppendHeaderMessage(nil, i+1, doc)
+		if _, err := conn.Write(b); err != nil {
+			t.Fatal(err)
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(waitLong))
+		if _, _, err := hr.ReadMessage(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

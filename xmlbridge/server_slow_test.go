@@ -22,17 +22,7 @@ func rawConsumer(t *testing.T, addr, device string) net.Conn {
 	// A small receive buffer fills sooner.
 	_ = conn.(*net.TCPConn).SetReadBuffer(4096)
 	hr := NewHeaderReader(conn, HeaderOptions{})
-	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, 60),
-		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
-		b, _ := AppendHeaderMessage(nil, i+1, doc)
-		if _, err := conn.Write(b); err != nil {
-			t.Fatal(err)
-		}
-		_ = conn.SetReadDeadline(time.Now().Add(waitLong))
-		if _, _, err := hr.ReadMessage(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	rawLoginMonitor(t, conn, hr, device, 60)
 	return conn
 }
 

@@ -1,12 +1,8 @@
 package hipathsim
 
 import (
-	"encoding/hex"
 	"errors"
 	"net"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,6 +10,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // A minimal CSTA client on the cstav3 codec, for the tests: a reader
@@ -335,19 +332,8 @@ func (c *client) closed() {
 	}
 }
 
-// vector reads a reference PDU of testdata/vectors.
-func vector(t testing.TB, name string) []byte {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", name+".hex"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := hex.DecodeString(strings.Join(strings.Fields(string(raw)), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+// vector reads one of the shared reference PDUs in testdata/vectors.
+func vector(t testing.TB, name string) []byte { return testutil.Vector(t, name) }
 
 // start starts a server that is closed when the test ends.
 func start(t testing.TB, cfg Config) *Server {
