@@ -21,6 +21,19 @@ func missing(e ber.Element, field string) error {
 	return &ber.SyntaxError{Path: field, Offset: e.End(), Err: ber.ErrMissing}
 }
 
+// readExpect is Reader.Expect into *e (see ber.Reader.Read): the errors are
+// Expect's, and the hot path reads the element once.
+func readExpect(r *ber.Reader, e *ber.Element, t ber.Tag) error {
+	r0 := *r
+	if err := r.Read(e); err == nil && e.Tag == t {
+		return nil
+	}
+	*r = r0
+	var err error
+	*e, err = r.Expect(t)
+	return err
+}
+
 // explicitText reads a string inside an explicit tag.
 func explicitText(e ber.Element) (string, error) {
 	r := e.Reader()

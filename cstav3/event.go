@@ -223,11 +223,7 @@ func (r *EventReport) decode(e ber.Element) error {
 func decodeEventReport(e ber.Element, alloc func(EventType) Event) (CrossRefID, Event, error) {
 	rd := e.Reader()
 	var x, cat, inner ber.Element
-	if err := rd.Read(&x); err != nil || x.Tag != tagCrossRef {
-		// Expect on a fresh reader names what is wrong: missing, tag, or
-		// the error of the element.
-		r := e.Reader()
-		_, err := r.Expect(tagCrossRef)
+	if err := readExpect(&rd, &x, tagCrossRef); err != nil {
 		return nil, nil, ber.Field("crossRefIdentifier", err)
 	}
 	cross, err := octets(x)

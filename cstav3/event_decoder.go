@@ -24,8 +24,8 @@ type EventDecoder struct {
 // does not model decode to a *RawEvent, which is allocated.
 func (d *EventDecoder) Decode(argument []byte) (*EventReport, error) {
 	rd := ber.NewReader(argument)
-	e, err := rd.Expect(ber.TagSequence)
-	if err != nil {
+	var e ber.Element
+	if err := readExpect(&rd, &e, ber.TagSequence); err != nil {
 		return nil, ber.Field("CSTAEventReportArgument", err)
 	}
 	cross, ev, err := decodeEventReport(e, d.event)

@@ -34,77 +34,45 @@ type DeliveredEvent struct {
 func (*DeliveredEvent) Type() EventType { return EventDelivered }
 
 func (e *DeliveredEvent) encode(b *ber.Builder, t ber.Tag) {
-	f := e.fields()
-	f.encode(b, t)
-}
-
-func (e *DeliveredEvent) decode(el ber.Element) error {
-	*e = DeliveredEvent{}
-	f := e.fields()
-	return f.decode(el)
-}
-
-func (e *DeliveredEvent) fields() alertingFields {
-	return alertingFields{"connection", "alertingDevice", &e.Connection, &e.AlertingDevice, &e.CallingDevice,
-		&e.CalledDevice, &e.LastRedirectionDevice, &e.OriginatingNIDConnection, &e.HasLocalConnectionInfo,
-		&e.LocalConnectionInfo, &e.CorrelatorData, &e.UserData, &e.Cause, &e.NetworkCallingDevice,
-		&e.NetworkCalledDevice, &e.AssociatedCallingDevice, &e.AssociatedCalledDevice, &e.CallLinkageData,
-		&e.Unmodelled, &e.Extensions}
-}
-
-// alertingFields points at the fields of an event laid out as DeliveredEvent:
-// DeliveredEvent and FailedEvent share the ASN.1 layout and differ only in
-// the names of the first two fields, so one codec serves both.
-type alertingFields struct {
-	connName, deviceName                 string
-	conn                                 *ConnectionID
-	device, calling, called, redirection *Device
-	originatingNID                       **ConnectionID
-	hasState                             *bool
-	state                                *ConnectionState
-	correlator                           *[]byte
-	userData                             *UserData
-	cause                                *EventCause
-	netCalling, netCalled                *Device
-	assocCalling, assocCalled            *Device
-	linkage                              **CallLinkageData
-	unmodelled                           *Unmodelled
-	ext                                  *CommonArguments
-}
-
-func (f *alertingFields) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
-		f.conn.encode(b, tagConnectionID)
-		f.device.encodeRole(b, tagSubjectDevice)
-		f.calling.encodeRole(b, tagCallingDevice)
-		f.called.encodeRole(b, tagCalledDevice)
-		f.redirection.encodeRole(b, tagRedirectionDevice)
-		if c := *f.originatingNID; c != nil {
+		e.Connection.encode(b, tagConnectionID)
+		e.AlertingDevice.encodeRole(b, tagSubjectDevice)
+		e.CallingDevice.encodeRole(b, tagCallingDevice)
+		e.CalledDevice.encodeRole(b, tagCalledDevice)
+		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
+		if c := e.OriginatingNIDConnection; c != nil {
 			c.encode(b, tagConnectionID)
 		}
-		if *f.hasState {
-			b.AddInt(tagConnectionState, int(*f.state))
+		if e.HasLocalConnectionInfo {
+			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
 		}
-		if *f.correlator != nil {
-			b.AddBytes(ber.Context(0), *f.correlator)
+		if e.CorrelatorData != nil {
+			b.AddBytes(ber.Context(0), e.CorrelatorData)
 		}
-		f.userData.encode(b)
-		b.AddInt(ber.TagEnumerated, int(*f.cause))
-		f.unmodelled.encode(b, 1)
-		encodeOptionalRole(b, f.netCalling, tagNetworkCallingDevice)
-		encodeOptionalRole(b, f.netCalled, tagNetworkCalledDevice)
-		encodeOptionalRole(b, f.assocCalling, tagAssociatedCallingDevice)
-		encodeOptionalRole(b, f.assocCalled, tagAssociatedCalledDevice)
-		f.unmodelled.encodeRange(b, 2, 4)
-		if l := *f.linkage; !l.IsZero() {
-			l.encode(b, ber.Context(5).Constructed())
+		e.UserData.encode(b)
+		b.AddInt(ber.TagEnumerated, int(e.Cause))
+		e.Unmodelled.encode(b, 1)
+		encodeOptionalRole(b, &e.NetworkCallingDevice, tagNetworkCallingDevice)
+		encodeOptionalRole(b, &e.NetworkCalledDevice, tagNetworkCalledDevice)
+		encodeOptionalRole(b, &e.AssociatedCallingDevice, tagAssociatedCallingDevice)
+		encodeOptionalRole(b, &e.AssociatedCalledDevice, tagAssociatedCalledDevice)
+		e.Unmodelled.encodeRange(b, 2, 4)
+		if !e.CallLinkageData.IsZero() {
+			e.CallLinkageData.encode(b, ber.Context(5).Constructed())
 		}
-		f.unmodelled.encodeRange(b, 6, 10)
-		f.ext.encode(b)
+		e.Unmodelled.encodeRange(b, 6, 10)
+		e.Extensions.encode(b)
 	})
 }
 
-func (f *alertingFields) decode(el ber.Element) error {
+func (e *DeliveredEvent) decode(el ber.Element) error {
+	return e.decodeNamed(el, "connection", "alertingDevice")
+}
+
+// decodeNamed decodes the DeliveredEvent layout, which FailedEvent shares,
+// naming its first two fields connName and deviceName in errors.
+func (e *DeliveredEvent) decodeNamed(el ber.Element, connName, deviceName string) error {
+	*e = DeliveredEvent{}
 	var d fieldDecoder
 	r := el.Reader()
 	var x ber.Element
@@ -116,52 +84,52 @@ func (f *alertingFields) decode(el ber.Element) error {
 		switch x.Tag {
 		case tagConnectionID:
 			if !d.seen(0) {
-				err = ber.Field(f.connName, f.conn.decode(x))
+				err = ber.Field(connName, e.Connection.decode(x))
 			} else {
-				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(f.originatingNID, x))
+				err = ber.Field("originatingNIDConnection", decodeOptionalConnection(&e.OriginatingNIDConnection, x))
 			}
 		case tagSubjectDevice:
 			d.seen(1)
-			err = ber.Field(f.deviceName, f.device.decodeRole(x))
+			err = ber.Field(deviceName, e.AlertingDevice.decodeRole(x))
 		case tagCallingDevice:
 			d.seen(2)
-			err = ber.Field("callingDevice", f.calling.decodeRole(x))
+			err = ber.Field("callingDevice", e.CallingDevice.decodeRole(x))
 		case tagCalledDevice:
 			d.seen(3)
-			err = ber.Field("calledDevice", f.called.decodeRole(x))
+			err = ber.Field("calledDevice", e.CalledDevice.decodeRole(x))
 		case tagRedirectionDevice:
 			d.seen(4)
-			err = ber.Field("lastRedirectionDevice", f.redirection.decodeRole(x))
+			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(x))
 		case tagConnectionState:
-			*f.hasState = true
-			err = ber.Field("localConnectionInfo", decodeEnum(x, f.state))
+			e.HasLocalConnectionInfo = true
+			err = ber.Field("localConnectionInfo", decodeEnum(x, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			*f.correlator, err = octets(x)
+			e.CorrelatorData, err = octets(x)
 			err = ber.Field("correlatorData", err)
 		case tagUserData:
-			err = ber.Field("userData", f.userData.decode(x))
+			err = ber.Field("userData", e.UserData.decode(x))
 		case ber.TagEnumerated:
 			d.seen(5)
-			err = ber.Field("cause", decodeEnum(x, f.cause))
+			err = ber.Field("cause", decodeEnum(x, &e.Cause))
 		case tagNetworkCallingDevice:
-			err = ber.Field("networkCallingDevice", f.netCalling.decodeRole(x))
+			err = ber.Field("networkCallingDevice", e.NetworkCallingDevice.decodeRole(x))
 		case tagNetworkCalledDevice:
-			err = ber.Field("networkCalledDevice", f.netCalled.decodeRole(x))
+			err = ber.Field("networkCalledDevice", e.NetworkCalledDevice.decodeRole(x))
 		case tagAssociatedCallingDevice:
-			err = ber.Field("associatedCallingDevice", f.assocCalling.decodeRole(x))
+			err = ber.Field("associatedCallingDevice", e.AssociatedCallingDevice.decodeRole(x))
 		case tagAssociatedCalledDevice:
-			err = ber.Field("associatedCalledDevice", f.assocCalled.decodeRole(x))
+			err = ber.Field("associatedCalledDevice", e.AssociatedCalledDevice.decodeRole(x))
 		case ber.Context(5).Constructed():
-			err = ber.Field("callLinkageData", decodeLinkage(f.linkage, x))
+			err = ber.Field("callLinkageData", decodeLinkage(&e.CallLinkageData, x))
 		case tagCommonArguments:
-			err = ber.Field("extensions", f.ext.decode(x))
+			err = ber.Field("extensions", e.Extensions.decode(x))
 		default:
-			f.unmodelled.keep(x, 1, 10)
+			e.Unmodelled.keep(x, 1, 10)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return d.require(el, f.connName, f.deviceName, "callingDevice", "calledDevice",
+	return d.require(el, connName, deviceName, "callingDevice", "calledDevice",
 		"lastRedirectionDevice", "cause")
 }

@@ -35,22 +35,30 @@ type FailedEvent struct {
 // Type returns EventFailed.
 func (*FailedEvent) Type() EventType { return EventFailed }
 
+// FailedEvent has DeliveredEvent's ASN.1 layout, with other names for its
+// first two fields: its codec is DeliveredEvent's, through these two
+// conversions.
+
 func (e *FailedEvent) encode(b *ber.Builder, t ber.Tag) {
-	f := e.fields()
-	f.encode(b, t)
+	d := DeliveredEvent{Connection: e.FailedConnection, AlertingDevice: e.FailingDevice,
+		CallingDevice: e.CallingDevice, CalledDevice: e.CalledDevice, LastRedirectionDevice: e.LastRedirectionDevice,
+		OriginatingNIDConnection: e.OriginatingNIDConnection, HasLocalConnectionInfo: e.HasLocalConnectionInfo,
+		LocalConnectionInfo: e.LocalConnectionInfo, CorrelatorData: e.CorrelatorData, UserData: e.UserData,
+		Cause: e.Cause, NetworkCallingDevice: e.NetworkCallingDevice, NetworkCalledDevice: e.NetworkCalledDevice,
+		AssociatedCallingDevice: e.AssociatedCallingDevice, AssociatedCalledDevice: e.AssociatedCalledDevice,
+		CallLinkageData: e.CallLinkageData, Unmodelled: e.Unmodelled, Extensions: e.Extensions}
+	d.encode(b, t)
 }
 
 func (e *FailedEvent) decode(el ber.Element) error {
-	*e = FailedEvent{}
-	f := e.fields()
-	return f.decode(el)
-}
-
-// fields lets FailedEvent use DeliveredEvent's codec: the layout is the same.
-func (e *FailedEvent) fields() alertingFields {
-	return alertingFields{"failedConnection", "failingDevice", &e.FailedConnection, &e.FailingDevice, &e.CallingDevice,
-		&e.CalledDevice, &e.LastRedirectionDevice, &e.OriginatingNIDConnection, &e.HasLocalConnectionInfo,
-		&e.LocalConnectionInfo, &e.CorrelatorData, &e.UserData, &e.Cause, &e.NetworkCallingDevice,
-		&e.NetworkCalledDevice, &e.AssociatedCallingDevice, &e.AssociatedCalledDevice, &e.CallLinkageData,
-		&e.Unmodelled, &e.Extensions}
+	var d DeliveredEvent
+	err := d.decodeNamed(el, "failedConnection", "failingDevice")
+	*e = FailedEvent{FailedConnection: d.Connection, FailingDevice: d.AlertingDevice,
+		CallingDevice: d.CallingDevice, CalledDevice: d.CalledDevice, LastRedirectionDevice: d.LastRedirectionDevice,
+		OriginatingNIDConnection: d.OriginatingNIDConnection, HasLocalConnectionInfo: d.HasLocalConnectionInfo,
+		LocalConnectionInfo: d.LocalConnectionInfo, CorrelatorData: d.CorrelatorData, UserData: d.UserData,
+		Cause: d.Cause, NetworkCallingDevice: d.NetworkCallingDevice, NetworkCalledDevice: d.NetworkCalledDevice,
+		AssociatedCallingDevice: d.AssociatedCallingDevice, AssociatedCalledDevice: d.AssociatedCalledDevice,
+		CallLinkageData: d.CallLinkageData, Unmodelled: d.Unmodelled, Extensions: d.Extensions}
+	return err
 }
