@@ -2,6 +2,7 @@ package cstav3
 
 import (
 	"errors"
+	"sync"
 	"unsafe"
 
 	"github.com/cstav3/cstav3/ber"
@@ -58,6 +59,22 @@ func octets(e ber.Element) ([]byte, error) {
 		v = []byte{}
 	}
 	return v, err
+}
+
+// builders recycles ber.Builders for the Append functions: a Builder handed
+// to the encode callbacks escapes to the heap, and this saves allocating
+// one per PDU.
+var builders = sync.Pool{New: func() any { return new(ber.Builder) }}
+
+// appendWith appends to buf what encode writes, with a recycled Builder.
+func appendWith(buf []byte, encode func(*ber.Builder)) ([]byte, error) {
+	b := builders.Get().(*ber.Builder)
+	b.ResetAppend(buf)
+	encode(b)
+	out, err := b.Bytes()
+	b.ResetAppend(nil)
+	builders.Put(b)
+	return out, err
 }
 
 // aliasString returns b as a string without copying, as ber.Element.Text

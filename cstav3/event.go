@@ -326,9 +326,4 @@ func newEvent(t EventType) Event {
 
 // AppendEventReport appends the encoding of a CSTAEventReportArgument (the
 // argument of an Invoke of OpEventReport) to buf.
-func AppendEventReport(buf []byte, r *EventReport) ([]byte, error) {
-	var b ber.Builder
-	b.ResetAppend(buf)
-	r.encode(&b)
-	return b.Bytes()
-}
+func AppendEventReport(buf []byte, r *EventReport) ([]byte, error) { return appendWith(buf, r.encode) }

@@ -115,14 +115,13 @@ func WriteFrame(w io.Writer, pdu []byte) error {
 func AppendEventFrame(buf []byte, invokeID int64, r *EventReport) ([]byte, error) {
 	start := len(buf)
 	buf = append(buf, frameMarker, 0, 0)
-	var b ber.Builder
-	b.ResetAppend(buf)
-	b.AddConstructed(ber.Context(uint32(Invoke)), func(b *ber.Builder) {
-		b.AddInt64(ber.TagInteger, invokeID)
-		b.AddInt64(ber.TagInteger, int64(OpEventReport))
-		r.encode(b)
+	out, err := appendWith(buf, func(b *ber.Builder) {
+		b.AddConstructed(ber.Context(uint32(Invoke)), func(b *ber.Builder) {
+			b.AddInt64(ber.TagInteger, invokeID)
+			b.AddInt64(ber.TagInteger, int64(OpEventReport))
+			r.encode(b)
+		})
 	})
-	out, err := b.Bytes()
 	if err != nil {
 		return buf[:start], err
 	}

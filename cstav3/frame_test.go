@@ -106,8 +106,9 @@ func TestAppendEventFrame(t *testing.T) {
 		t.Fatalf("got %x\nwant %x", got, framed)
 	}
 	buf := make([]byte, 0, 256)
-	// One allocation: the builder escapes through the Event interface.
-	if n := testing.AllocsPerRun(100, func() { buf, _ = AppendEventFrame(buf[:0], 5, rep) }); n > 1 {
+	// The builder, which escapes through the Event interface, is recycled:
+	// no allocation (the race detector makes sync.Pool drop items).
+	if n := testing.AllocsPerRun(100, func() { buf, _ = AppendEventFrame(buf[:0], 5, rep) }); n > 0 && !raceOn {
 		t.Errorf("%v allocations per frame", n)
 	}
 }

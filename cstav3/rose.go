@@ -101,12 +101,7 @@ var (
 )
 
 // Append appends the BER encoding of m to buf.
-func (m *Message) Append(buf []byte) ([]byte, error) {
-	var b ber.Builder
-	b.ResetAppend(buf)
-	m.encode(&b)
-	return b.Bytes()
-}
+func (m *Message) Append(buf []byte) ([]byte, error) { return appendWith(buf, m.encode) }
 
 func (m *Message) encode(b *ber.Builder) {
 	b.AddConstructed(ber.Context(uint32(m.Type)), func(b *ber.Builder) {

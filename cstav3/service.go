@@ -50,20 +50,10 @@ func NewResult(op Opcode) Result {
 }
 
 // AppendArgument appends the encoding of a's element to buf.
-func AppendArgument(buf []byte, a Argument) ([]byte, error) {
-	var b ber.Builder
-	b.ResetAppend(buf)
-	a.encode(&b)
-	return b.Bytes()
-}
+func AppendArgument(buf []byte, a Argument) ([]byte, error) { return appendWith(buf, a.encode) }
 
 // AppendResult appends the encoding of r's element to buf.
-func AppendResult(buf []byte, r Result) ([]byte, error) {
-	var b ber.Builder
-	b.ResetAppend(buf)
-	r.encode(&b)
-	return b.Bytes()
-}
+func AppendResult(buf []byte, r Result) ([]byte, error) { return appendWith(buf, r.encode) }
 
 // DecodeArgument decodes the argument element of an Invoke of op. The
 // result aliases data.
