@@ -158,6 +158,7 @@ func (b *Builder) AddBitString(t Tag, v BitString) {
 	buf := append(appendHeader(b.buf, t, nbytes+1), byte(unused))
 	// Byte by byte: the values are a few octets (monitor filters), for
 	// which a memmove call costs more than the copy.
+	//lint:ignore S1011 a loop is faster than append's memmove for a few octets
 	for _, c := range v.Bytes[:nbytes] {
 		buf = append(buf, c)
 	}
