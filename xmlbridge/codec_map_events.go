@@ -13,43 +13,10 @@ import (
 // cstav3 does not type (*cstav3.RawEvent) have no ECMA-323 form here and
 // return an error.
 func EventToXML(ev cstav3.Event, xref string) (any, error) {
-	switch e := ev.(type) {
-	case *cstav3.BridgedEvent:
-		return bridgedToXML(e, xref), nil
-	case *cstav3.CallClearedEvent:
-		return callClearedToXML(e, xref), nil
-	case *cstav3.ConferencedEvent:
-		return conferencedToXML(e, xref), nil
-	case *cstav3.ConnectionClearedEvent:
-		return connectionClearedToXML(e, xref), nil
-	case *cstav3.DeliveredEvent:
-		return deliveredToXML(e, xref), nil
-	case *cstav3.DigitsDialedEvent:
-		return digitsDialedToXML(e, xref), nil
-	case *cstav3.DivertedEvent:
-		return divertedToXML(e, xref), nil
-	case *cstav3.EstablishedEvent:
-		return establishedToXML(e, xref), nil
-	case *cstav3.FailedEvent:
-		return failedToXML(e, xref), nil
-	case *cstav3.HeldEvent:
-		return heldToXML(e, xref), nil
-	case *cstav3.NetworkCapabilitiesChangedEvent:
-		return netCapsChangedToXML(e, xref), nil
-	case *cstav3.NetworkReachedEvent:
-		return networkReachedToXML(e, xref), nil
-	case *cstav3.OfferedEvent:
-		return offeredToXML(e, xref), nil
-	case *cstav3.OriginatedEvent:
-		return originatedToXML(e, xref), nil
-	case *cstav3.QueuedEvent:
-		return queuedToXML(e, xref), nil
-	case *cstav3.RetrievedEvent:
-		return retrievedToXML(e, xref), nil
-	case *cstav3.ServiceInitiatedEvent:
-		return serviceInitiatedToXML(e, xref), nil
-	case *cstav3.TransferredEvent:
-		return transferredToXML(e, xref), nil
+	// A zero mapScratch makes a new box for the event: values of their own.
+	var s mapScratch
+	if x, _, ok := s.toXML(ev, xref); ok {
+		return x, nil
 	}
 	if x, ok := deviceEventToXML(ev, xref); ok {
 		return x, nil

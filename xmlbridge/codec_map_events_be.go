@@ -4,10 +4,6 @@ import "github.com/cstav3/cstav3/cstav3"
 
 // Mapping of the call control events Bridged to Established, both ways.
 
-func bridgedToXML(e *cstav3.BridgedEvent, xref string) *BridgedEvent {
-	return bridgedInto(new(eventBox[BridgedEvent]), e, xref)
-}
-
 func bridgedInto(b *eventBox[BridgedEvent], e *cstav3.BridgedEvent, xref string) *BridgedEvent {
 	b.ev = BridgedEvent{MonitorCrossRefID: xref,
 		BridgedConnection:     b.conn(e.BridgedConnection),
@@ -36,10 +32,6 @@ func (m *codecMapper) bridged(x *BridgedEvent) *cstav3.BridgedEvent {
 	return e
 }
 
-func callClearedToXML(e *cstav3.CallClearedEvent, xref string) *CallClearedEvent {
-	return callClearedInto(new(eventBox[CallClearedEvent]), e, xref)
-}
-
 func callClearedInto(b *eventBox[CallClearedEvent], e *cstav3.CallClearedEvent, xref string) *CallClearedEvent {
 	b.ev = CallClearedEvent{MonitorCrossRefID: xref,
 		ClearedCall:     b.conn(e.ClearedCall),
@@ -59,10 +51,6 @@ func (m *codecMapper) callCleared(x *CallClearedEvent) *cstav3.CallClearedEvent 
 		Cause:           m.cause("cause", x.Cause),
 		CallLinkageData: m.link("callLinkageData", x.CallLinkageData),
 		Extensions:      m.ext("extensions", x.Extensions)}
-}
-
-func conferencedToXML(e *cstav3.ConferencedEvent, xref string) *ConferencedEvent {
-	return conferencedInto(new(eventBox[ConferencedEvent]), e, xref)
 }
 
 func conferencedInto(b *eventBox[ConferencedEvent], e *cstav3.ConferencedEvent, xref string) *ConferencedEvent {
@@ -97,10 +85,6 @@ func (m *codecMapper) conferenced(x *ConferencedEvent) *cstav3.ConferencedEvent 
 	return e
 }
 
-func connectionClearedToXML(e *cstav3.ConnectionClearedEvent, xref string) *ConnectionClearedEvent {
-	return connectionClearedInto(new(eventBox[ConnectionClearedEvent]), e, xref)
-}
-
 func connectionClearedInto(b *eventBox[ConnectionClearedEvent], e *cstav3.ConnectionClearedEvent, xref string) *ConnectionClearedEvent {
 	b.ev = ConnectionClearedEvent{MonitorCrossRefID: xref,
 		DroppedConnection:     b.conn(e.DroppedConnection),
@@ -129,10 +113,6 @@ func (m *codecMapper) connectionCleared(x *ConnectionClearedEvent) *cstav3.Conne
 		Extensions:            m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func deliveredToXML(e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
-	return deliveredInto(new(eventBox[DeliveredEvent]), e, xref)
 }
 
 func deliveredInto(b *eventBox[DeliveredEvent], e *cstav3.DeliveredEvent, xref string) *DeliveredEvent {
@@ -177,10 +157,6 @@ func (m *codecMapper) delivered(x *DeliveredEvent) *cstav3.DeliveredEvent {
 	return e
 }
 
-func digitsDialedToXML(e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEvent {
-	return digitsDialedInto(new(eventBox[DigitsDialedEvent]), e, xref)
-}
-
 func digitsDialedInto(b *eventBox[DigitsDialedEvent], e *cstav3.DigitsDialedEvent, xref string) *DigitsDialedEvent {
 	b.ev = DigitsDialedEvent{MonitorCrossRefID: xref,
 		DialingConnection:       b.conn(e.DialingConnection),
@@ -213,10 +189,6 @@ func (m *codecMapper) digitsDialed(x *DigitsDialedEvent) *cstav3.DigitsDialedEve
 		Extensions:              m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func divertedToXML(e *cstav3.DivertedEvent, xref string) *DivertedEvent {
-	return divertedInto(new(eventBox[DivertedEvent]), e, xref)
 }
 
 func divertedInto(b *eventBox[DivertedEvent], e *cstav3.DivertedEvent, xref string) *DivertedEvent {
@@ -259,10 +231,6 @@ func (m *codecMapper) diverted(x *DivertedEvent) *cstav3.DivertedEvent {
 		Extensions:              m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func establishedToXML(e *cstav3.EstablishedEvent, xref string) *EstablishedEvent {
-	return establishedInto(new(eventBox[EstablishedEvent]), e, xref)
 }
 
 func establishedInto(b *eventBox[EstablishedEvent], e *cstav3.EstablishedEvent, xref string) *EstablishedEvent {

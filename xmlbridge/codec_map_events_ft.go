@@ -4,10 +4,6 @@ import "github.com/cstav3/cstav3/cstav3"
 
 // Mapping of the call control events Failed to Transferred, both ways.
 
-func failedToXML(e *cstav3.FailedEvent, xref string) *FailedEvent {
-	return failedInto(new(eventBox[FailedEvent]), e, xref)
-}
-
 func failedInto(b *eventBox[FailedEvent], e *cstav3.FailedEvent, xref string) *FailedEvent {
 	b.ev = FailedEvent{MonitorCrossRefID: xref,
 		FailedConnection:         b.conn(e.FailedConnection),
@@ -50,10 +46,6 @@ func (m *codecMapper) failed(x *FailedEvent) *cstav3.FailedEvent {
 	return e
 }
 
-func heldToXML(e *cstav3.HeldEvent, xref string) *HeldEvent {
-	return heldInto(new(eventBox[HeldEvent]), e, xref)
-}
-
 func heldInto(b *eventBox[HeldEvent], e *cstav3.HeldEvent, xref string) *HeldEvent {
 	b.ev = HeldEvent{MonitorCrossRefID: xref,
 		HeldConnection:      b.conn(e.HeldConnection),
@@ -78,10 +70,6 @@ func (m *codecMapper) held(x *HeldEvent) *cstav3.HeldEvent {
 		Extensions:         m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func netCapsChangedToXML(e *cstav3.NetworkCapabilitiesChangedEvent, xref string) *NetworkCapabilitiesChangedEvent {
-	return netCapsChangedInto(new(eventBox[NetworkCapabilitiesChangedEvent]), e, xref)
 }
 
 func netCapsChangedInto(b *eventBox[NetworkCapabilitiesChangedEvent], e *cstav3.NetworkCapabilitiesChangedEvent, xref string) *NetworkCapabilitiesChangedEvent {
@@ -114,10 +102,6 @@ func (m *codecMapper) netCapsChanged(x *NetworkCapabilitiesChangedEvent) *cstav3
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	e.HasNetworkCapability, e.NetworkCapability = m.netCap("networkCapability", x.NetworkCapability)
 	return e
-}
-
-func networkReachedToXML(e *cstav3.NetworkReachedEvent, xref string) *NetworkReachedEvent {
-	return networkReachedInto(new(eventBox[NetworkReachedEvent]), e, xref)
 }
 
 func networkReachedInto(b *eventBox[NetworkReachedEvent], e *cstav3.NetworkReachedEvent, xref string) *NetworkReachedEvent {
@@ -162,10 +146,6 @@ func (m *codecMapper) networkReached(x *NetworkReachedEvent) *cstav3.NetworkReac
 	return e
 }
 
-func offeredToXML(e *cstav3.OfferedEvent, xref string) *OfferedEvent {
-	return offeredInto(new(eventBox[OfferedEvent]), e, xref)
-}
-
 func offeredInto(b *eventBox[OfferedEvent], e *cstav3.OfferedEvent, xref string) *OfferedEvent {
 	b.ev = OfferedEvent{MonitorCrossRefID: xref,
 		OfferedConnection:        b.conn(e.OfferedConnection),
@@ -208,10 +188,6 @@ func (m *codecMapper) offered(x *OfferedEvent) *cstav3.OfferedEvent {
 	return e
 }
 
-func originatedToXML(e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
-	return originatedInto(new(eventBox[OriginatedEvent]), e, xref)
-}
-
 func originatedInto(b *eventBox[OriginatedEvent], e *cstav3.OriginatedEvent, xref string) *OriginatedEvent {
 	b.ev = OriginatedEvent{MonitorCrossRefID: xref,
 		OriginatedConnection:    b.conn(e.OriginatedConnection),
@@ -246,10 +222,6 @@ func (m *codecMapper) originated(x *OriginatedEvent) *cstav3.OriginatedEvent {
 		Extensions:              m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func queuedToXML(e *cstav3.QueuedEvent, xref string) *QueuedEvent {
-	return queuedInto(new(eventBox[QueuedEvent]), e, xref)
 }
 
 func queuedInto(b *eventBox[QueuedEvent], e *cstav3.QueuedEvent, xref string) *QueuedEvent {
@@ -296,10 +268,6 @@ func (m *codecMapper) queued(x *QueuedEvent) *cstav3.QueuedEvent {
 	return e
 }
 
-func retrievedToXML(e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
-	return retrievedInto(new(eventBox[RetrievedEvent]), e, xref)
-}
-
 func retrievedInto(b *eventBox[RetrievedEvent], e *cstav3.RetrievedEvent, xref string) *RetrievedEvent {
 	b.ev = RetrievedEvent{MonitorCrossRefID: xref,
 		RetrievedConnection:     b.conn(e.RetrievedConnection),
@@ -324,10 +292,6 @@ func (m *codecMapper) retrieved(x *RetrievedEvent) *cstav3.RetrievedEvent {
 		Extensions:              m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func serviceInitiatedToXML(e *cstav3.ServiceInitiatedEvent, xref string) *ServiceInitiatedEvent {
-	return serviceInitiatedInto(new(eventBox[ServiceInitiatedEvent]), e, xref)
 }
 
 func serviceInitiatedInto(b *eventBox[ServiceInitiatedEvent], e *cstav3.ServiceInitiatedEvent, xref string) *ServiceInitiatedEvent {
@@ -360,10 +324,6 @@ func (m *codecMapper) serviceInitiated(x *ServiceInitiatedEvent) *cstav3.Service
 		Extensions:              m.ext("extensions", x.Extensions)}
 	e.HasLocalConnectionInfo, e.LocalConnectionInfo = m.state("localConnectionInfo", x.LocalConnectionInfo)
 	return e
-}
-
-func transferredToXML(e *cstav3.TransferredEvent, xref string) *TransferredEvent {
-	return transferredInto(new(eventBox[TransferredEvent]), e, xref)
 }
 
 func transferredInto(b *eventBox[TransferredEvent], e *cstav3.TransferredEvent, xref string) *TransferredEvent {

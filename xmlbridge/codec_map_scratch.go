@@ -6,10 +6,11 @@ import (
 	"github.com/cstav3/cstav3/cstav3"
 )
 
-// mapScratch keeps one eventBox per call-control event type between
-// Encoder.AppendEvent calls: the bridge maps every event to XML values and
-// writes them at once, so the values can be reused and the hot path does
-// not allocate them. EventToXML, whose caller keeps the values, allocates.
+// mapScratch holds one eventBox per call-control event type. Encoder.AppendEvent
+// keeps its scratch between calls (a pool): the bridge maps every event to XML
+// values and writes them at once, so the values can be reused and the hot path
+// does not allocate them. EventToXML, whose caller keeps the values, starts
+// from a zero scratch, which makes a new box.
 type mapScratch struct {
 	bridged           *eventBox[BridgedEvent]
 	callCleared       *eventBox[CallClearedEvent]
