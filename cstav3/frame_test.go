@@ -108,7 +108,7 @@ func TestAppendEventFrame(t *testing.T) {
 	buf := make([]byte, 0, 256)
 	// The builder, which escapes through the Event interface, is recycled:
 	// no allocation (the race detector makes sync.Pool drop items).
-	if n := testing.AllocsPerRun(100, func() { buf, _ = AppendEventFrame(buf[:0], 5, rep) }); n > 0 && !raceOn {
+	if n := testing.AllocsPerRun(100, func() { buf, _ = AppendEventFrame(buf[:0], 5, rep) }); n > 0 && !RaceOn {
 		t.Errorf("%v allocations per frame", n)
 	}
 }

@@ -2,4 +2,5 @@
 
 package cstav3
 
-const raceOn = false
+// RaceOn: see race_flag_on_test.go.
+const RaceOn = false

@@ -2,6 +2,6 @@
 
 package cstav3
 
-// raceOn: the race detector changes allocation counts, so the allocation
-// checks of this package's internal tests skip under it.
-const raceOn = true
+// RaceOn says the race detector is on: it changes allocation counts, so the
+// allocation checks of this package's tests, internal and external, skip.
+const RaceOn = true
