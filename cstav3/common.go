@@ -87,14 +87,23 @@ func (c *CommonArguments) encode(b *ber.Builder) {
 }
 
 func (c *CommonArguments) decode(e ber.Element) error {
-	// Fast path: what HiPath sends, security { timestamp } and nothing else.
+	if c.decodeFast(e) {
+		return nil
+	}
+	return c.decodeFull(e)
+}
+
+// decodeFast is decode's fast path for what HiPath sends, security
+// { timestamp } and nothing else. It reports false, having changed nothing,
+// for anything else.
+func (c *CommonArguments) decodeFast(e ber.Element) bool {
 	if x, ok := shortContent(e.Content(), 0xA0); ok {
 		if ts, ok := shortContent(x, 0x18); ok {
 			*c = CommonArguments{Security: true, Timestamp: Timestamp(aliasString(ts))}
-			return nil
+			return true
 		}
 	}
-	return c.decodeFull(e)
+	return false
 }
 
 // decodeFull is decode without the fast path.

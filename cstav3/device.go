@@ -344,20 +344,28 @@ func (d *Device) encodeRole(b *ber.Builder, t ber.Tag) {
 
 // decodeRole reads a device role; e is the wrapper element.
 func (d *Device) decodeRole(e ber.Element) error {
-	// Fast paths: a SEQUENCE holding a dialing number and nothing else, or
-	// an empty status NULL.
+	if d.decodeRoleFast(e) {
+		return nil
+	}
+	return d.decodeRoleFull(e)
+}
+
+// decodeRoleFast is decodeRole's fast paths, for what HiPath sends: a
+// SEQUENCE holding a dialing number and nothing else, or an empty status
+// NULL. It reports false, having changed nothing, for anything else.
+func (d *Device) decodeRoleFast(e ber.Element) bool {
 	x := e.Content()
 	if y, ok := shortContent(x, 0x30); ok && d.DeviceID.decodeDialing(y) {
 		d.Status = DeviceGiven
-		return nil
+		return true
 	}
 	if len(x) == 2 && x[1] == 0 && x[0]&0xE0 == 0x80 {
 		if s := statusOf(e.Tag == tagRedirectionDevice, uint32(x[0]&0x1F)); s != DeviceGiven {
 			*d = Device{Status: s}
-			return nil
+			return true
 		}
 	}
-	return d.decodeRoleFull(e)
+	return false
 }
 
 // decodeRoleFull is decodeRole without the fast paths.
