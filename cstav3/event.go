@@ -207,19 +207,10 @@ func (r *EventReport) encode(b *ber.Builder) {
 	})
 }
 
-// decode reads a CSTAEventReportArgument. Events of a type the package does
-// not model, or of a category it does not know, become *RawEvent.
-func (r *EventReport) decode(e ber.Element) error {
-	cross, ev, err := decodeEventReport(e, newEvent)
-	if err != nil {
-		return err
-	}
-	r.CrossRef, r.Event = cross, ev
-	return nil
-}
-
 // decodeEventReport decodes a CSTAEventReportArgument SEQUENCE, getting the
-// typed event for its type from alloc (nil for a type it does not model).
+// typed event for its type from alloc. Events of a type the package does not
+// model (alloc returns nil), or of a category it does not know, become
+// *RawEvent.
 func decodeEventReport(e ber.Element, alloc func(EventType) Event) (CrossRefID, Event, error) {
 	rd := e.Reader()
 	var x, cat, inner ber.Element
@@ -265,7 +256,12 @@ func DecodeEventReport(data []byte) (*EventReport, error) {
 	if err != nil {
 		return nil, ber.Field("CSTAEventReportArgument", err)
 	}
-	// The report and a modelled event are allocated together.
+	return newEventReport(e)
+}
+
+// newEventReport decodes the CSTAEventReportArgument e into a new report,
+// allocated together with its event when the package models it.
+func newEventReport(e ber.Element) (*EventReport, error) {
 	var r *EventReport
 	alloc := func(t EventType) Event {
 		f, ok := eventFactories[t]

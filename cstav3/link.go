@@ -297,17 +297,17 @@ func (l *link) handleACSE(pdu []byte) {
 func (l *link) handleInvoke(m *Message) {
 	switch m.Opcode {
 	case OpEventReport:
-		var rep EventReport
+		var rep *EventReport
 		el, err := singleElement(m.Argument)
 		if err == nil {
-			err = rep.decode(el)
+			rep, err = newEventReport(el)
 		}
 		if err != nil {
 			l.c.stats.badPDUs.Add(1)
 			l.log.Warn("undecodable event report", "err", err, "hex", hex.EncodeToString(m.Argument))
 			return
 		}
-		l.c.deliver(&rep)
+		l.c.deliver(rep)
 	case OpSystemStatus:
 		l.c.stats.statusAnswered.Add(1)
 		ans := Message{Type: ReturnResult, InvokeID: m.InvokeID, Opcode: OpSystemStatus, Argument: nullElement}
