@@ -5,7 +5,7 @@ import "time"
 // GeneralizedTime decodes a GeneralizedTime ("YYYYMMDDHHMMSS[.fff][Z|±hhmm]";
 // minutes and seconds may be omitted). A value without a zone is local time
 // of the sender; it is read in loc (UTC if loc is nil) and zoned reports false.
-func (e Element) GeneralizedTime(loc *time.Location) (t time.Time, zoned bool, err error) {
+func (e *Element) GeneralizedTime(loc *time.Location) (t time.Time, zoned bool, err error) {
 	b := e.Content()
 	bad := func() (time.Time, bool, error) {
 		return time.Time{}, false, syntaxErr(ErrInvalid, e.ContentOffset(), "generalized time")

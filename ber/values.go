@@ -8,7 +8,7 @@ import (
 // Int64 decodes the content as a two's complement INTEGER or ENUMERATED.
 // Non-minimal encodings are accepted, as BER allows; values that do not fit
 // in an int64 give ErrOverflow.
-func (e Element) Int64() (int64, error) {
+func (e *Element) Int64() (int64, error) {
 	// Fast path: a primitive one-octet value, as most CSTA integers and
 	// enumerations are.
 	if len(e.Raw) == 3 && e.meta&(0xFF|metaIndefinite) == 2 && !e.Tag.IsConstructed() {
@@ -17,7 +17,7 @@ func (e Element) Int64() (int64, error) {
 	return e.int64()
 }
 
-func (e Element) int64() (int64, error) {
+func (e *Element) int64() (int64, error) {
 	c := e.Content()
 	if e.Tag.IsConstructed() {
 		return 0, syntaxErr(ErrInvalid, e.Offset, "constructed integer")
@@ -41,7 +41,7 @@ func (e Element) int64() (int64, error) {
 
 // Int decodes an INTEGER or ENUMERATED that must fit in an int32-sized range,
 // which is what every enumeration and small count in CSTA is.
-func (e Element) Int() (int, error) {
+func (e *Element) Int() (int, error) {
 	v, err := e.Int64()
 	if err != nil {
 		return 0, err
@@ -53,7 +53,7 @@ func (e Element) Int() (int, error) {
 }
 
 // Bool decodes a BOOLEAN; any non-zero octet is true, as BER allows.
-func (e Element) Bool() (bool, error) {
+func (e *Element) Bool() (bool, error) {
 	if len(e.Content()) != 1 || e.Tag.IsConstructed() {
 		return false, syntaxErr(ErrInvalid, e.Offset, "boolean")
 	}
@@ -61,7 +61,7 @@ func (e Element) Bool() (bool, error) {
 }
 
 // Null checks that the element is a well-formed NULL.
-func (e Element) Null() error {
+func (e *Element) Null() error {
 	if len(e.Content()) != 0 || e.Tag.IsConstructed() {
 		return syntaxErr(ErrInvalid, e.Offset, "null")
 	}
@@ -71,7 +71,7 @@ func (e Element) Null() error {
 // Bytes returns the value of an OCTET STRING (or any string type). The
 // primitive form is returned without copying; the constructed form is
 // reassembled into a new slice no longer than the element itself.
-func (e Element) Bytes() ([]byte, error) {
+func (e *Element) Bytes() ([]byte, error) {
 	if !e.Tag.IsConstructed() {
 		return e.Content(), nil
 	}
@@ -79,7 +79,7 @@ func (e Element) Bytes() ([]byte, error) {
 	return e.appendSegments(out)
 }
 
-func (e Element) appendSegments(out []byte) ([]byte, error) {
+func (e *Element) appendSegments(out []byte) ([]byte, error) {
 	r := e.Reader()
 	for !r.Empty() {
 		seg, err := r.Next()
@@ -105,7 +105,7 @@ func (e Element) appendSegments(out []byte) ([]byte, error) {
 // as a Go string that shares memory with the input: the input must not be
 // modified afterwards. Characters are not checked: PBXs put Latin-1 names in
 // IA5Strings, and the caller decides what to do with them.
-func (e Element) Text() (string, error) {
+func (e *Element) Text() (string, error) {
 	b, err := e.Bytes()
 	if err != nil || len(b) == 0 {
 		return "", err
@@ -129,7 +129,7 @@ func (b BitString) At(i int) bool {
 }
 
 // BitString decodes a primitive BIT STRING.
-func (e Element) BitString() (BitString, error) {
+func (e *Element) BitString() (BitString, error) {
 	c := e.Content()
 	if e.Tag.IsConstructed() {
 		return BitString{}, syntaxErr(ErrUnsupported, e.Offset, "constructed bit string")
@@ -168,7 +168,7 @@ func (o OID) String() string {
 }
 
 // OID decodes an OBJECT IDENTIFIER.
-func (e Element) OID() (OID, error) {
+func (e *Element) OID() (OID, error) {
 	c := e.Content()
 	if len(c) == 0 || e.Tag.IsConstructed() {
 		return nil, syntaxErr(ErrInvalid, e.Offset, "object identifier")

@@ -7,7 +7,7 @@ import (
 )
 
 // elem decodes the single element in hex s.
-func elem(t *testing.T, s string) Element {
+func elem(t *testing.T, s string) *Element {
 	t.Helper()
 	r := NewReader(hx(s))
 	e, err := r.Next()
@@ -17,7 +17,7 @@ func elem(t *testing.T, s string) Element {
 	if !r.Empty() {
 		t.Fatalf("Next(%s): trailing bytes", s)
 	}
-	return e
+	return &e
 }
 
 // build runs f on a fresh Builder and returns the bytes.
