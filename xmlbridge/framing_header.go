@@ -157,6 +157,14 @@ func NewHeaderReader(r io.Reader, opts HeaderOptions) *HeaderReader {
 // gives a *HeaderError; the length is checked against the limit before the
 // document is allocated. After any error the stream position is unknown.
 func (h *HeaderReader) ReadMessage() (invokeID int, xml []byte, err error) {
+	return h.ReadMessageInto(nil)
+}
+
+// ReadMessageInto is ReadMessage reading the XML into buf when it has the
+// room (buf[:n]), into a new slice otherwise. A loop that is done with each
+// document before it reads the next can pass the previous one back and
+// allocate nothing per message.
+func (h *HeaderReader) ReadMessageInto(buf []byte) (invokeID int, xml []byte, err error) {
 	if _, err := io.ReadFull(h.r, h.hdr[:]); err != nil {
 		return 0, nil, err
 	}
@@ -168,7 +176,11 @@ func (h *HeaderReader) ReadMessage() (invokeID int, xml []byte, err error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	xml = make([]byte, n)
+	if cap(buf) >= n {
+		xml = buf[:n]
+	} else {
+		xml = make([]byte, n)
+	}
 	if _, err := io.ReadFull(h.r, xml); err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF

@@ -106,6 +106,44 @@ func TestHeaderReaderStream(t *testing.T) {
 	}
 }
 
+// ReadMessageInto reads into the buffer it is given when the document fits,
+// allocating nothing, and into a new slice when it does not.
+func TestHeaderReaderInto(t *testing.T) {
+	var stream []byte
+	docs := []string{"<a>event</a>", framingSeedDeliveredEvent, "<b/>"}
+	for range 100 {
+		for _, d := range docs {
+			stream, _ = AppendHeaderMessage(stream, EventInvokeID, []byte(d))
+		}
+	}
+	r := NewHeaderReader(bytes.NewReader(stream), HeaderOptions{})
+	buf := make([]byte, 0, 16)
+	// The first Delivered document does not fit: a new slice, which the
+	// loop keeps; every later document fits in it.
+	for i := range 3 * len(docs) {
+		id, doc, err := r.ReadMessageInto(buf)
+		want := docs[i%len(docs)]
+		if err != nil || id != EventInvokeID || string(doc) != want {
+			t.Fatalf("message %d: %d, %.40q, %v; want %.40q", i, id, doc, err, want)
+		}
+		fits := len(want) <= cap(buf)
+		if reused := &doc[:1][0] == &buf[:1][0]; reused != fits {
+			t.Fatalf("message %d of %d bytes into a buffer of %d: reused %t", i, len(want), cap(buf), reused)
+		}
+		if cap(doc) > cap(buf) {
+			buf = doc
+		}
+	}
+	allocs := testing.AllocsPerRun(50, func() {
+		if _, doc, err := r.ReadMessageInto(buf); err != nil || len(doc) == 0 {
+			t.Fatalf("%q, %v", doc, err)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%.1f allocations per message, want 0", allocs)
+	}
+}
+
 func TestHeaderReaderErrors(t *testing.T) {
 	hdr := func(b ...byte) []byte { return b }
 	tests := []struct {

@@ -53,11 +53,17 @@ func NewNULReader(r io.Reader, max int) *NULReader {
 // gives an error matching ErrMessageTooLarge; the reader never holds more
 // than max bytes of a document, and after the error the stream position is
 // unknown.
-func (n *NULReader) ReadMessage() ([]byte, error) {
+func (n *NULReader) ReadMessage() ([]byte, error) { return n.ReadMessageInto(nil) }
+
+// ReadMessageInto is ReadMessage reading the document into buf as far as it
+// has the room (a larger slice otherwise). A loop that is done with each
+// document before it reads the next can pass the previous one back and
+// allocate nothing per message.
+func (n *NULReader) ReadMessageInto(buf []byte) ([]byte, error) {
 	if err := n.skipSeparators(); err != nil {
 		return nil, err
 	}
-	var doc []byte
+	doc := buf[:0]
 	for {
 		chunk, err := n.r.ReadSlice(0)
 		body := chunk

@@ -60,22 +60,56 @@ func TestNULReader(t *testing.T) {
 				max = DefaultMaxMessage
 			}
 			// One byte per Read: documents are assembled across reads.
-			for _, r := range []io.Reader{strings.NewReader(tc.in), iotest.OneByteReader(strings.NewReader(tc.in))} {
-				nr := NewNULReader(r, tc.max)
-				for _, want := range tc.want {
-					got, err := nr.ReadMessage()
-					if err != nil || string(got) != want {
-						t.Fatalf("%.40q..., %v; want %.40q...", got, err, want)
+			// ReadMessageInto, given the previous document back, must
+			// read the same documents.
+			for _, into := range []bool{false, true} {
+				for _, r := range []io.Reader{strings.NewReader(tc.in), iotest.OneByteReader(strings.NewReader(tc.in))} {
+					nr := NewNULReader(r, tc.max)
+					var buf []byte
+					read := func() ([]byte, error) {
+						if !into {
+							return nr.ReadMessage()
+						}
+						doc, err := nr.ReadMessageInto(buf)
+						buf = doc
+						return doc, err
 					}
-					if cap(got) > max {
-						t.Fatalf("document of %d bytes held in %d", len(got), cap(got))
+					for _, want := range tc.want {
+						got, err := read()
+						if err != nil || string(got) != want {
+							t.Fatalf("%.40q..., %v; want %.40q...", got, err, want)
+						}
+						if cap(got) > max {
+							t.Fatalf("document of %d bytes held in %d", len(got), cap(got))
+						}
 					}
-				}
-				if got, err := nr.ReadMessage(); !errors.Is(err, tc.end) || got != nil {
-					t.Fatalf("end: %.40q, %v; want %v", got, err, tc.end)
+					if got, err := read(); !errors.Is(err, tc.end) || got != nil {
+						t.Fatalf("end: %.40q, %v; want %v", got, err, tc.end)
+					}
 				}
 			}
 		})
+	}
+}
+
+// ReadMessageInto reads into the buffer it is given when the document fits,
+// and then allocates nothing.
+func TestNULReaderIntoReuses(t *testing.T) {
+	stream := strings.Repeat("<a>event</a>\x00", 200)
+	nr := NewNULReader(strings.NewReader(stream), 0)
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		doc, err := nr.ReadMessageInto(buf)
+		if err != nil || string(doc) != "<a>event</a>" || &doc[:1][0] != &buf[:1][0] {
+			t.Fatalf("%q, %v (reused: %t)", doc, err, err == nil && &doc[:1][0] == &buf[:1][0])
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%.1f allocations per document, want 0", allocs)
+	}
+	small := make([]byte, 0, 4)
+	if doc, err := nr.ReadMessageInto(small); err != nil || string(doc) != "<a>event</a>" {
+		t.Fatalf("into a small buffer: %q, %v", doc, err)
 	}
 }
 
