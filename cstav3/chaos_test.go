@@ -233,7 +233,8 @@ func TestChaosSilentPBX(t *testing.T) {
 // TestChaosRestartStateLoss: the switch comes back from a restart without
 // an extension configured: that monitor's re-start is refused and reported
 // (OnError, Monitor.Err, with the switch's CSTA error) while the others
-// work; the next reconnection after the extension is back restores it.
+// work; the client keeps trying, and the next reconnection after the
+// extension is back restores it in any case.
 // Then the switch loses its monitor table with the link up: stopping a
 // monitor it no longer knows reports invalidCrossRefID and still frees it
 // locally, and monitoring again works.

@@ -405,12 +405,14 @@ type Stats struct {
 	RejectsSent       uint64 // unsupported invokes rejected
 	Reconnects        uint64 // successful re-associations
 	HeartbeatFailures uint64 // links declared dead by supervision
+	MonitorsEnded     uint64 // monitors the switch ended (MonitorStop invoked by the switch)
 	InFlight          int    // requests waiting for their answer now
 }
 
 type clientStats struct {
 	eventsReceived, eventsDropped, unknownXref, badPDUs, unmatched atomic.Uint64
 	statusAnswered, rejectsSent, reconnects, heartbeatFailures     atomic.Uint64
+	monitorsEnded                                                  atomic.Uint64
 }
 
 // Stats returns a snapshot of the client's counters.
@@ -421,7 +423,7 @@ func (c *Client) Stats() Stats {
 		UnknownCrossRef: s.unknownXref.Load(), BadPDUs: s.badPDUs.Load(), Unmatched: s.unmatched.Load(),
 		StatusAnswered: s.statusAnswered.Load(), RejectsSent: s.rejectsSent.Load(),
 		Reconnects: s.reconnects.Load(), HeartbeatFailures: s.heartbeatFailures.Load(),
-		InFlight: c.inFlight(),
+		MonitorsEnded: s.monitorsEnded.Load(), InFlight: c.inFlight(),
 	}
 }
 

@@ -106,6 +106,28 @@ func TestUnknownCrossRefAndOperation(t *testing.T) {
 	if got := c.Stats().UnknownCrossRef; got != 1 {
 		t.Fatalf("unknown cross-refs %d", got)
 	}
+	// A MonitorStop of the switch for a cross-reference the client does not
+	// know: universalFailure invalidCrossRefID; with an argument that is no
+	// MonitorStopArgument: a Reject.
+	stop, err := cstav3.AppendArgument(nil, &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0x99, 0x98}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.sendMessage(&cstav3.Message{Type: cstav3.Invoke, InvokeID: 9, Opcode: cstav3.OpMonitorStop, Argument: stop})
+	m = sw.next()
+	if m.Type != cstav3.ReturnError || m.InvokeID != 9 || m.ErrorCode != cstav3.ErrorCodeUniversalFailure {
+		t.Fatalf("answer %+v", m)
+	}
+	if e, err := cstav3.DecodeError(m.Argument); err != nil || e.Name() != "invalidCrossRefID" {
+		t.Fatalf("error %v, %v", e, err)
+	}
+	sw.sendMessage(&cstav3.Message{Type: cstav3.Invoke, InvokeID: 10, Opcode: cstav3.OpMonitorStop, Argument: []byte{0x05, 0x00}})
+	if m := sw.next(); m.Type != cstav3.Reject || m.InvokeID != 10 || m.Problem != cstav3.ProblemMistypedArgument {
+		t.Fatalf("answer %+v", m)
+	}
+	if got := c.Stats().MonitorsEnded; got != 0 {
+		t.Fatalf("monitors ended %d", got)
+	}
 	// A SystemStatus of the switch is answered with its invoke id.
 	sw.sendMessage(&cstav3.Message{Type: cstav3.Invoke, InvokeID: 8, Opcode: cstav3.OpSystemStatus, Argument: []byte{0x30, 0x03, 0x0a, 0x01, 0x02}})
 	if m := sw.next(); m.Type != cstav3.ReturnResult || m.InvokeID != 8 || m.Opcode != cstav3.OpSystemStatus {

@@ -308,6 +308,8 @@ func (l *link) handleInvoke(m *Message) {
 			return
 		}
 		l.c.deliver(rep)
+	case OpMonitorStop:
+		l.switchStopped(m)
 	case OpSystemStatus:
 		l.c.stats.statusAnswered.Add(1)
 		ans := Message{Type: ReturnResult, InvokeID: m.InvokeID, Opcode: OpSystemStatus, Argument: nullElement}

@@ -2,6 +2,7 @@ package cstav3
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -19,9 +20,14 @@ type MonitorConfig struct {
 	OnTransferred       func(*TransferredEvent)
 	// OnEvent receives every event, after the typed callback if any.
 	OnEvent func(Event)
-	// OnError is told when the monitor could not be re-started after a
-	// reconnection; it is tried again after the next one.
+	// OnError is told when the monitor stops receiving events while the
+	// client runs: the switch refused to start it again after a
+	// reconnection, or ended it (ErrMonitorEnded). The client keeps trying
+	// to start it, with the reconnection backoff, and tells OnError again
+	// only if the error changes. It may run on any goroutine.
 	OnError func(error)
+	// OnResume is told when a monitor OnError reported is started again.
+	OnResume func()
 
 	// Channel, if positive, is the buffer of the channel Events returns.
 	// When no callback is set a channel of 256 is made. Events that find it
@@ -47,6 +53,7 @@ type Monitor struct {
 	xref    CrossRefID
 	stopped bool
 	err     error
+	retryOn *link // the link a retry goroutine starts the monitor on, if any
 
 	dropped atomic.Uint64
 }
@@ -317,14 +324,8 @@ func (c *Client) restartMonitors(l *link) {
 			defer func() { <-sem; wg.Done() }()
 			ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 			defer cancel()
-			if err := c.startMonitor(ctx, l, m); err != nil {
-				m.mu.Lock()
-				m.err = err
-				m.mu.Unlock()
-				c.log.Warn("monitor not re-started", "device", m.device, "err", err)
-				if m.cfg.OnError != nil {
-					m.cfg.OnError(err)
-				}
+			if err := c.startMonitor(ctx, l, m); err != nil && !errors.Is(err, ErrLinkDown) {
+				c.retry(l, m, err)
 			}
 		}()
 	}

@@ -113,7 +113,7 @@ func (s *Server) startConsumerMonitor(ctx context.Context, ss *session, dev csta
 		// The PBX monitor gets the client's default filter (a HiPath's
 		// all-events one): consumers' filters differ, so they are applied
 		// here, per consumer.
-		pm.mon, pm.err = s.client.Monitor(ctx, dev, cstav3.MonitorConfig{OnEvent: pm.onEvent, OnError: pm.onError})
+		pm.mon, pm.err = s.client.Monitor(ctx, dev, cstav3.MonitorConfig{OnEvent: pm.onEvent, OnError: pm.onError, OnResume: pm.onResume})
 		close(pm.ready)
 		err = pm.err
 		if err == nil {
@@ -275,8 +275,15 @@ func (s *Server) stopPBXMonitor(pm *pbxMonitor) {
 
 // onError is told by the client that the monitor could not be started
 // again after a reconnection; the client retries after the next one.
+// onError and onResume log a PBX monitor that stops receiving events (its
+// re-start refused after a reconnection, or ended by the switch) and comes
+// back: the client keeps trying, and the consumers' monitors stay.
 func (pm *pbxMonitor) onError(err error) {
-	pm.srv.log.Warn("PBX monitor not restored after reconnection", "device", pm.device.String(), "err", err)
+	pm.srv.log.Warn("PBX monitor down; the client keeps starting it", "device", pm.device.String(), "err", err)
+}
+
+func (pm *pbxMonitor) onResume() {
+	pm.srv.log.Info("PBX monitor back", "device", pm.device.String())
 }
 
 func (s *Server) kickJanitor() {

@@ -101,8 +101,9 @@
 //
 // # Faults and traffic
 //
-// DropLinks, SetSilent, SetDelay, SendGarbage and ForgetMonitors reproduce
-// what goes wrong with real links; StartTraffic generates calls at a rate,
+// DropLinks, SetSilent, SetDelay, SendGarbage, ForgetMonitors,
+// SetOutOfService and StopMonitors (the switch ends monitors with a
+// MonitorStop of its own) reproduce what goes wrong with real links; StartTraffic generates calls at a rate,
 // in a mix of answered, unanswered, transferred and conferenced calls.
 // Stats counts what happened.
 //

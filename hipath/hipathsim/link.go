@@ -246,9 +246,12 @@ func (l *link) serveROSE(pdu []byte) {
 		}
 		l.s.pbx.serve(l, &m)
 	default:
-		// Answers to the switch's own invokes: only SystemStatus asks for
-		// one. Any answer to it, even an error or a reject, proves the
-		// client alive.
+		// Answers to the switch's own invokes. A result of MonitorStop is
+		// counted; any answer to SystemStatus, even an error or a reject,
+		// proves the client alive.
+		if m.Type == cstav3.ReturnResult && m.Opcode == cstav3.OpMonitorStop {
+			l.s.stats.monitorStopsAnswered.Add(1)
+		}
 		if id := m.InvokeID; !m.NoInvokeID && (id == l.statusID.Load() || m.Opcode == cstav3.OpSystemStatus) {
 			for {
 				old := l.statusAnswered.Load()
@@ -371,6 +374,11 @@ func (w *writer) appendItem(buf []byte, it *item) ([]byte, error) {
 		if iv := w.l.s.cfg.StatusInterval; iv > 0 && w.ticker == nil {
 			w.ticker = time.NewTicker(iv)
 		}
+	case kindMonitorStop:
+		w.nextID++
+		m.Type, m.InvokeID, m.Opcode = cstav3.Invoke, w.nextID, cstav3.OpMonitorStop
+		w.arg, err = cstav3.AppendArgument(w.arg[:0], &cstav3.MonitorStopArgument{CrossRefIdentifier: it.ref})
+		w.l.s.stats.monitorStopsSent.Add(1)
 	case kindEvent:
 		// The bulk of the traffic: framed in one pass.
 		w.nextID++

@@ -13,13 +13,14 @@ import (
 type itemKind uint8
 
 const (
-	kindPDU    itemKind = iota // pdu: an encoded PDU (ACSE)
-	kindFrame                  // pdu: bytes written as they are, header included
-	kindResult                 // ReturnResult id, res
-	kindError                  // ReturnError id, universalFailure err
-	kindReject                 // Reject id (or none), problem
-	kindStatus                 // a SystemStatus invoke (normal)
-	kindEvent                  // an event report of monitor ref
+	kindPDU         itemKind = iota // pdu: an encoded PDU (ACSE)
+	kindFrame                       // pdu: bytes written as they are, header included
+	kindResult                      // ReturnResult id, res
+	kindError                       // ReturnError id, universalFailure err
+	kindReject                      // Reject id (or none), problem
+	kindStatus                      // a SystemStatus invoke (normal)
+	kindEvent                       // an event report of monitor ref
+	kindMonitorStop                 // a MonitorStop invoke for monitor ref: the switch ends it
 )
 
 type item struct {

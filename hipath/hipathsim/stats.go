@@ -25,6 +25,11 @@ type Stats struct {
 	EventsSent     uint64 // event reports written to sockets
 	GarbageSent    uint64 // malformed frames sent by SendGarbage
 
+	// MonitorStopsSent counts the MonitorStop invokes of StopMonitors,
+	// MonitorStopsAnswered the results the clients returned for them.
+	MonitorStopsSent     uint64
+	MonitorStopsAnswered uint64
+
 	// Requests counts the client invokes received, by operation, including
 	// those answered with an error or a reject.
 	Requests map[cstav3.Opcode]uint64
@@ -40,6 +45,7 @@ type counters struct {
 	linksAccepted, linksAssociated, linksRejected, linksClosed, linksDropped atomic.Uint64
 	overflows, heartbeatDrops                                                atomic.Uint64
 	statusSent, statusAnswered, eventsSent, garbageSent                      atomic.Uint64
+	monitorStopsSent, monitorStopsAnswered                                   atomic.Uint64
 	errors, rejects                                                          atomic.Uint64
 	callsStarted, trafficCalls, trafficSkipped                               atomic.Uint64
 
@@ -67,8 +73,9 @@ func (s *Server) Stats() Stats {
 		StatusAnswered: c.statusAnswered.Load(), EventsSent: c.eventsSent.Load(),
 		GarbageSent: c.garbageSent.Load(), Errors: c.errors.Load(), Rejects: c.rejects.Load(),
 		CallsStarted: c.callsStarted.Load(), TrafficCalls: c.trafficCalls.Load(),
-		TrafficSkipped: c.trafficSkipped.Load(),
-		Requests:       map[cstav3.Opcode]uint64{},
+		TrafficSkipped: c.trafficSkipped.Load(), MonitorStopsSent: c.monitorStopsSent.Load(),
+		MonitorStopsAnswered: c.monitorStopsAnswered.Load(),
+		Requests:             map[cstav3.Opcode]uint64{},
 	}
 	c.mu.Lock()
 	for op, n := range c.requests {

@@ -1,0 +1,155 @@
+package cstav3
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrMonitorEnded is the error a monitor reports (OnError, Monitor.Err) when
+// the switch ended it: ECMA-269 lets the switching function invoke
+// MonitorStop too, when it can no longer report on a device. The client
+// answers, then starts the monitor again.
+var ErrMonitorEnded = errors.New("cstav3: monitor ended by the switch")
+
+// switchStopped answers a MonitorStop the switch invoked on l.
+func (l *link) switchStopped(inv *Message) {
+	arg, err := DecodeArgument(OpMonitorStop, inv.Argument)
+	if err != nil {
+		l.c.stats.rejectsSent.Add(1)
+		l.log.Warn("undecodable MonitorStop from the switch", "err", err)
+		rej := Message{Type: Reject, InvokeID: inv.InvokeID, Problem: ProblemMistypedArgument}
+		l.writeMessage(&rej)
+		return
+	}
+	xref := arg.(*MonitorStopArgument).CrossRefIdentifier
+	if !l.c.ended(l, xref) {
+		l.log.Warn("MonitorStop from the switch for no known monitor", "crossRef", xref)
+		ans := Message{Type: ReturnError, InvokeID: inv.InvokeID, ErrorCode: ErrorCodeUniversalFailure}
+		ans.Argument, _ = AppendError(nil, errUnknownCrossRef)
+		l.writeMessage(&ans)
+		return
+	}
+	ans := Message{Type: ReturnResult, InvokeID: inv.InvokeID, Opcode: OpMonitorStop, Argument: nullElement}
+	l.writeMessage(&ans)
+}
+
+var errUnknownCrossRef = mustError(OperationError, "invalidCrossRefID")
+
+func mustError(b ErrorBranch, name string) *Error {
+	e, ok := NewError(b, name)
+	if !ok {
+		panic("cstav3: no error " + name)
+	}
+	return e
+}
+
+// ended forgets the cross-reference of the monitor the switch ended on l
+// and starts it again. It reports whether xref named a monitor.
+func (c *Client) ended(l *link, xref CrossRefID) bool {
+	c.mu.Lock()
+	m := c.byXref[string(xref)]
+	if m != nil {
+		delete(c.byXref, string(xref))
+		m.mu.Lock()
+		m.xref = nil
+		m.mu.Unlock()
+	}
+	c.mu.Unlock()
+	if m == nil {
+		return false
+	}
+	c.stats.monitorsEnded.Add(1)
+	c.log.Warn("monitor ended by the switch", "device", m.device, "crossRef", xref)
+	c.retry(l, m, fmt.Errorf("cstav3: monitor %v: %w", m.device, ErrMonitorEnded))
+	return true
+}
+
+// retry records err as m's error, reports it, and starts m again on l after
+// growing waits (the reconnection backoff) until that succeeds, m is
+// stopped, l goes down (the next link starts every monitor) or the client
+// closes. OnError hears of each new error, not of every failed attempt, and
+// OnResume of the success. One retry runs per monitor and link.
+func (c *Client) retry(l *link, m *Monitor, err error) {
+	m.mu.Lock()
+	m.err = err
+	busy := m.retryOn == l
+	m.retryOn = l
+	m.mu.Unlock()
+	if busy {
+		return
+	}
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	c.wg.Add(1)
+	c.mu.Unlock()
+	go func() {
+		defer c.wg.Done()
+		defer func() {
+			m.mu.Lock()
+			if m.retryOn == l {
+				m.retryOn = nil
+			}
+			m.mu.Unlock()
+		}()
+		reported := err.Error()
+		m.report(err)
+		t := time.NewTimer(backoff(c.cfg.backoffMin, c.cfg.backoffMax, 0))
+		defer t.Stop()
+		for attempt := 0; ; attempt++ {
+			if attempt > 0 {
+				t.Reset(backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt))
+			}
+			select {
+			case <-t.C:
+			case <-l.done:
+				return
+			case <-c.quit:
+				return
+			}
+			if !c.live(m) {
+				return
+			}
+			ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
+			err := c.startMonitor(ctx, l, m)
+			cancel()
+			switch {
+			case err == nil:
+				c.log.Info("monitor started again", "device", m.device, "attempts", attempt+1)
+				if m.cfg.OnResume != nil {
+					m.cfg.OnResume()
+				}
+				return
+			case errors.Is(err, ErrLinkDown), !c.live(m):
+				return
+			}
+			m.mu.Lock()
+			m.err = err
+			m.mu.Unlock()
+			if s := err.Error(); s != reported {
+				reported = s
+				m.report(err)
+			}
+		}
+	}()
+}
+
+// report logs err and hands it to OnError.
+func (m *Monitor) report(err error) {
+	m.c.log.Warn("monitor not started", "device", m.device, "err", err)
+	if m.cfg.OnError != nil {
+		m.cfg.OnError(err)
+	}
+}
+
+// live reports whether m is still a monitor of the client (not stopped).
+func (c *Client) live(m *Monitor) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.monitors[m]
+	return ok
+}

@@ -1,0 +1,131 @@
+package cstav3_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath/hipathsim"
+)
+
+// monitorWatch records what a monitor's OnError and OnResume are told.
+type monitorWatch struct {
+	errs    chan error
+	resumed chan struct{}
+}
+
+func newMonitorWatch(cfg *cstav3.MonitorConfig) *monitorWatch {
+	w := &monitorWatch{errs: make(chan error, 16), resumed: make(chan struct{}, 16)}
+	cfg.OnError = func(err error) { w.errs <- err }
+	cfg.OnResume = func() { w.resumed <- struct{}{} }
+	return w
+}
+
+func (w *monitorWatch) wantError(t *testing.T, match func(error) bool) error {
+	t.Helper()
+	select {
+	case err := <-w.errs:
+		if !match(err) {
+			t.Fatalf("OnError: %v", err)
+		}
+		return err
+	case <-time.After(waitLong):
+		t.Fatal("OnError not told")
+		return nil
+	}
+}
+
+func (w *monitorWatch) wantResume(t *testing.T) {
+	t.Helper()
+	select {
+	case <-w.resumed:
+	case err := <-w.errs:
+		t.Fatalf("OnError before OnResume: %v", err)
+	case <-time.After(waitLong):
+		t.Fatal("OnResume not told")
+	}
+}
+
+// TestSwitchEndsMonitor: the switch ends a monitor with a MonitorStop of its
+// own (ECMA-269 lets either side invoke it). The client answers it, reports
+// ErrMonitorEnded and starts the monitor again on the same link; while the
+// switch refuses (the extension is out of service) it keeps trying, reports
+// the new error once, and resumes when the extension is back. Stopping the
+// monitor ends the retries.
+func TestSwitchEndsMonitor(t *testing.T) {
+	sim := startSim(t, hipathsim.Config{})
+	c := dial(t, sim, cstav3.WithReconnect(2*time.Millisecond, 20*time.Millisecond))
+	ctx := ctxT(t)
+	rec := newRecorder()
+	cfg := rec.config()
+	w := newMonitorWatch(&cfg)
+	m, err := c.Monitor(ctx, cstav3.Dialing("105"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := m.CrossRef()
+	ended := func(err error) bool { return errors.Is(err, cstav3.ErrMonitorEnded) }
+
+	// Ended, started again at once.
+	if n, err := sim.StopMonitors("105"); n != 1 || err != nil {
+		t.Fatalf("StopMonitors: %d, %v", n, err)
+	}
+	w.wantError(t, ended)
+	w.wantResume(t)
+	if m.Err() != nil || m.CrossRef() == nil || string(m.CrossRef()) == string(first) {
+		t.Fatalf("after the re-start: err %v, cross-ref %x (was %x)", m.Err(), m.CrossRef(), first)
+	}
+	// The switch had the result of its MonitorStop before the new
+	// MonitorStart: the client writes them in that order.
+	if st := sim.Stats(); st.MonitorStopsSent != 1 || st.MonitorStopsAnswered != 1 {
+		t.Fatalf("simulator: %d MonitorStop sent, %d answered", st.MonitorStopsSent, st.MonitorStopsAnswered)
+	}
+	if n := c.Stats().MonitorsEnded; n != 1 {
+		t.Fatalf("client: %d monitors ended", n)
+	}
+	if _, err := sim.Dial("105", "106"); err != nil {
+		t.Fatal(err)
+	}
+	rec.waitFor(t, cstav3.EventOriginated)
+
+	// Ended, and refused while the extension is out of service.
+	if err := sim.SetOutOfService(true, "105"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.StopMonitors("105"); err != nil {
+		t.Fatal(err)
+	}
+	w.wantError(t, ended)
+	refused := w.wantError(t, func(err error) bool {
+		var ce *cstav3.Error
+		return errors.As(err, &ce) && ce.Name() == "invalidMonitorObject"
+	})
+	if got := m.Err(); got == nil || got.Error() != refused.Error() || m.CrossRef() != nil {
+		t.Fatalf("while refused: err %v, cross-ref %x", got, m.CrossRef())
+	}
+	if err := sim.SetOutOfService(false, "105"); err != nil {
+		t.Fatal(err)
+	}
+	w.wantResume(t)
+	if err := sim.Hangup("105"); err != nil {
+		t.Fatal(err)
+	}
+	rec.waitFor(t, cstav3.EventConnectionCleared)
+
+	// Stopped while refused: the retries end (the goroutine check of
+	// TestMain holds Close to that).
+	if err := sim.SetOutOfService(true, "105"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.StopMonitors("105"); err != nil {
+		t.Fatal(err)
+	}
+	w.wantError(t, ended)
+	if err := m.Stop(ctx); err != nil {
+		t.Fatalf("Stop: %v", err)
+	}
+	if n := c.Stats().MonitorsEnded; n != 3 {
+		t.Fatalf("client: %d monitors ended", n)
+	}
+}
