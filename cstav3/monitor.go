@@ -53,7 +53,10 @@ type Monitor struct {
 	xref    CrossRefID
 	stopped bool
 	err     error
-	retryOn *link // the link a retry goroutine starts the monitor on, if any
+	// retryOn is the link a retry goroutine starts the monitor on, if any;
+	// retryAgain asks it for another round (monitor_retry.go).
+	retryOn    *link
+	retryAgain bool
 
 	dropped atomic.Uint64
 }
@@ -131,6 +134,10 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 		filter = c.cfg.monitorFilter()
 	}
 	arg := &MonitorStartArgument{MonitorObject: DeviceObject(m.device), RequestedMonitorFilter: filter}
+	// The hook runs on the reader goroutine before the answer is handed
+	// over: what it sets is seen below. The cross-reference is not read
+	// back from m, which the switch may have ended again meanwhile.
+	var got, bound bool
 	hook := func(ans *Message) {
 		if ans.Type != ReturnResult || ans.Argument == nil {
 			return
@@ -139,7 +146,8 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 		if err != nil {
 			return
 		}
-		c.bind(m, r.(*MonitorStartResult).CrossRefIdentifier)
+		got = true
+		bound = c.bind(m, r.(*MonitorStartResult).CrossRefIdentifier)
 	}
 	ans, err := l.call(ctx, arg, hook)
 	if err != nil {
@@ -148,25 +156,30 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 	if _, err := resultOf(OpMonitorStart, &ans); err != nil {
 		return fmt.Errorf("cstav3: monitor %v: %w", m.device, err)
 	}
-	if m.CrossRef() == nil {
+	switch {
+	case !got:
 		return fmt.Errorf("cstav3: monitor %v: result without cross-reference", m.device)
+	case !bound:
+		return fmt.Errorf("cstav3: monitor %v: stopped while it started", m.device)
 	}
 	return nil
 }
 
-// bind maps xref to m, unless m was stopped meanwhile.
-func (c *Client) bind(m *Monitor, xref CrossRefID) {
+// bind maps xref to m, unless m was stopped meanwhile; it reports whether
+// it did.
+func (c *Client) bind(m *Monitor, xref CrossRefID) bool {
 	xref = append(CrossRefID(nil), xref...)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, live := c.monitors[m]; !live {
-		return
+		return false
 	}
 	m.mu.Lock()
 	m.xref = xref
 	m.err = nil
 	m.mu.Unlock()
 	c.byXref[string(xref)] = m
+	return true
 }
 
 // Stop stops the monitor at the switch (if the link is up) and closes its

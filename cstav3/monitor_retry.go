@@ -70,16 +70,19 @@ func (c *Client) ended(l *link, xref CrossRefID) bool {
 // growing waits (the reconnection backoff) until that succeeds, m is
 // stopped, l goes down (the next link starts every monitor) or the client
 // closes. OnError hears of each new error, not of every failed attempt, and
-// OnResume of the success. One retry runs per monitor and link.
+// OnResume of the success. One retry runs per monitor and link; a retry
+// asked for while one runs (the switch ended the monitor again just as it
+// was re-started) makes that one go on.
 func (c *Client) retry(l *link, m *Monitor, err error) {
 	m.mu.Lock()
 	m.err = err
-	busy := m.retryOn == l
-	m.retryOn = l
-	m.mu.Unlock()
-	if busy {
+	if m.retryOn == l {
+		m.retryAgain = true
+		m.mu.Unlock()
 		return
 	}
+	m.retryOn, m.retryAgain = l, false
+	m.mu.Unlock()
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
@@ -87,55 +90,80 @@ func (c *Client) retry(l *link, m *Monitor, err error) {
 	}
 	c.wg.Add(1)
 	c.mu.Unlock()
-	go func() {
-		defer c.wg.Done()
-		defer func() {
-			m.mu.Lock()
-			if m.retryOn == l {
-				m.retryOn = nil
-			}
-			m.mu.Unlock()
-		}()
-		reported := err.Error()
-		m.report(err)
-		t := time.NewTimer(backoff(c.cfg.backoffMin, c.cfg.backoffMax, 0))
-		defer t.Stop()
-		for attempt := 0; ; attempt++ {
-			if attempt > 0 {
-				t.Reset(backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt))
-			}
-			select {
-			case <-t.C:
-			case <-l.done:
-				return
-			case <-c.quit:
-				return
-			}
-			if !c.live(m) {
-				return
-			}
-			ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
-			err := c.startMonitor(ctx, l, m)
-			cancel()
-			switch {
-			case err == nil:
-				c.log.Info("monitor started again", "device", m.device, "attempts", attempt+1)
-				if m.cfg.OnResume != nil {
-					m.cfg.OnResume()
-				}
-				return
-			case errors.Is(err, ErrLinkDown), !c.live(m):
-				return
-			}
-			m.mu.Lock()
-			m.err = err
-			m.mu.Unlock()
-			if s := err.Error(); s != reported {
-				reported = s
-				m.report(err)
-			}
+	go c.retryLoop(l, m, err)
+}
+
+func (c *Client) retryLoop(l *link, m *Monitor, err error) {
+	defer c.wg.Done()
+	// finish ends the retry unless another was asked for meanwhile, whose
+	// error it returns.
+	finish := func(force bool) error {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		if m.retryAgain && !force {
+			m.retryAgain = false
+			return m.err
+		}
+		if m.retryOn == l {
+			m.retryOn = nil
+		}
+		return nil
+	}
+	reported := err.Error()
+	m.report(err)
+	var t *time.Timer
+	defer func() {
+		if t != nil {
+			t.Stop()
 		}
 	}()
+	for attempt := 0; ; attempt++ {
+		if wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt); t == nil {
+			t = time.NewTimer(wait)
+		} else {
+			t.Reset(wait)
+		}
+		select {
+		case <-t.C:
+		case <-l.done:
+			finish(true)
+			return
+		case <-c.quit:
+			finish(true)
+			return
+		}
+		if !c.live(m) {
+			finish(true)
+			return
+		}
+		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
+		err := c.startMonitor(ctx, l, m)
+		cancel()
+		switch {
+		case err == nil:
+			if again := finish(false); again != nil {
+				reported = again.Error()
+				m.report(again)
+				attempt = -1 // the next wait is the first one again
+				continue
+			}
+			c.log.Info("monitor started again", "device", m.device, "attempts", attempt+1)
+			if m.cfg.OnResume != nil {
+				m.cfg.OnResume()
+			}
+			return
+		case errors.Is(err, ErrLinkDown), !c.live(m):
+			finish(true)
+			return
+		}
+		m.mu.Lock()
+		m.err = err
+		m.mu.Unlock()
+		if s := err.Error(); s != reported {
+			reported = s
+			m.report(err)
+		}
+	}
 }
 
 // report logs err and hands it to OnError.

@@ -1,7 +1,9 @@
 package cstav3_test
 
 import (
+	"bytes"
 	"errors"
+	"net"
 	"testing"
 	"time"
 
@@ -127,5 +129,102 @@ func TestSwitchEndsMonitor(t *testing.T) {
 	}
 	if n := c.Stats().MonitorsEnded; n != 3 {
 		t.Fatalf("client: %d monitors ended", n)
+	}
+}
+
+// TestSwitchEndsMonitorAgainAtOnce: the switch answers the re-start of a
+// monitor it ended and ends the new one in the same write. Whether the
+// client's reader sees the second MonitorStop before or after its retry
+// finishes, the monitor is started a third time: no retry is lost.
+func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
+	cli, srv := net.Pipe()
+	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, 0)}
+	go func() {
+		if _, err := sw.fr.ReadFrame(); err != nil {
+			return
+		}
+		aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
+		cstav3.WriteFrame(srv, aare)
+	}()
+	ctx := ctxT(t)
+	c, err := cstav3.Connect(ctx, cli, cstav3.WithHeartbeat(0, 1), cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond),
+		cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		go func() {
+			for {
+				if _, err := sw.fr.ReadFrame(); err != nil {
+					return
+				}
+			}
+		}()
+		c.Close()
+		srv.Close()
+	}()
+	frame := func(m *cstav3.Message) []byte {
+		pdu, err := m.Append(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := cstav3.WriteFrame(&b, pdu); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	// answerStart reads a MonitorStart and answers it with xref; then, if
+	// stop, ends that monitor in the same write.
+	stopID := int64(100)
+	answerStart := func(xref byte, stop bool) {
+		t.Helper()
+		m := sw.next()
+		if m.Type != cstav3.Invoke || m.Opcode != cstav3.OpMonitorStart {
+			t.Fatalf("got %+v, want a MonitorStart", m)
+		}
+		res, _ := cstav3.AppendResult(nil, &cstav3.MonitorStartResult{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
+		out := frame(&cstav3.Message{Type: cstav3.ReturnResult, InvokeID: m.InvokeID, Opcode: cstav3.OpMonitorStart, Argument: res})
+		if stop {
+			stopID++
+			arg, _ := cstav3.AppendArgument(nil, &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
+			out = append(out, frame(&cstav3.Message{Type: cstav3.Invoke, InvokeID: stopID, Opcode: cstav3.OpMonitorStop, Argument: arg})...)
+		}
+		if _, err := srv.Write(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stopped := func() {
+		t.Helper()
+		if m := sw.next(); m.Type != cstav3.ReturnResult || m.InvokeID != stopID || m.Opcode != cstav3.OpMonitorStop {
+			t.Fatalf("got %+v, want the result of MonitorStop %d", m, stopID)
+		}
+	}
+
+	var cfg cstav3.MonitorConfig
+	w := newMonitorWatch(&cfg)
+	started := make(chan *cstav3.Monitor, 1)
+	go func() {
+		m, err := c.Monitor(ctx, cstav3.Dialing("100"), cfg)
+		if err != nil {
+			t.Error(err)
+		}
+		started <- m
+	}()
+	answerStart(1, true) // started, and ended at once
+	m := <-started
+	stopped()
+	answerStart(2, true) // the re-start, ended at once
+	stopped()
+	answerStart(3, false) // the third start, kept
+	ended := func(err error) bool { return errors.Is(err, cstav3.ErrMonitorEnded) }
+	w.wantError(t, ended)
+	w.wantError(t, ended)
+	w.wantResume(t)
+	if x := m.CrossRef(); string(x) != string(cstav3.CrossRefID{0, 3}) || m.Err() != nil {
+		t.Fatalf("cross-ref %x, err %v", x, m.Err())
+	}
+	if n := c.Stats().MonitorsEnded; n != 2 {
+		t.Fatalf("%d monitors ended", n)
 	}
 }
