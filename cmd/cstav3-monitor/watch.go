@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -202,6 +203,7 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 		close(linkDone)
 	}()
 	p.Header()
+	var notesMu sync.Mutex
 	started := 0
 	for _, dev := range devices {
 		var mon atomic.Pointer[cstav3.Monitor]
@@ -214,8 +216,16 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 				m.event(ev)
 				p.Event(time.Now(), dev, xref, ev)
 			},
+			// These run on the client's retry goroutines, one per monitor.
 			OnError: func(err error) {
-				fmt.Fprintf(a.stderr, "cstav3-monitor: monitor of %s not restarted after reconnecting: %v\n", dev, err)
+				notesMu.Lock()
+				defer notesMu.Unlock()
+				fmt.Fprintf(a.stderr, "cstav3-monitor: monitor of %s down, retrying: %v\n", dev, err)
+			},
+			OnResume: func() {
+				notesMu.Lock()
+				defer notesMu.Unlock()
+				fmt.Fprintf(a.stderr, "cstav3-monitor: monitor of %s back\n", dev)
 			},
 		}
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
