@@ -18,37 +18,52 @@ import (
 	"time"
 )
 
-// These tests run the built binary, as a user would. TestMain builds it once
-// (with -race when the tests run with -race). They read its output line by
-// line with deadlines; nothing sleeps to wait for an event.
+// These tests run the built binary, as a user would. The first test that
+// needs it builds it (with -race when the tests run with -race), once per
+// process: not in TestMain, which every fuzzing worker runs too and which
+// delayed each fuzz run by a build. They read its output line by line with
+// deadlines; nothing sleeps to wait for an event.
 
 var (
-	binary      string
+	binDir      string // made by TestMain, removed after the tests
+	buildOnce   sync.Once
+	binPath     string
+	buildErr    error
 	raceEnabled bool
 )
 
 const waitLong = 15 * time.Second
 
+// binary returns the path of the built binary, building it the first time.
+func binary(t testing.TB) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		path := filepath.Join(binDir, "cstav3-monitor")
+		args := []string{"build", "-o", path}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("building the binary: %v\n%s", err, out)
+			return
+		}
+		binPath = path
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "cstav3-monitor-test")
-	if err != nil {
+	var err error
+	if binDir, err = os.MkdirTemp("", "cstav3-monitor-test"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "cstav3-monitor")
-	args := []string{"build", "-o", binary}
-	if raceEnabled {
-		args = append(args, "-race")
-	}
-	build := exec.Command("go", append(args, ".")...)
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building the binary:", err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	os.RemoveAll(binDir)
 	os.Exit(code)
 }
 
@@ -77,7 +92,7 @@ func runBin(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd := exec.CommandContext(ctx, binary(t), args...)
 	if dir == "" {
 		dir = t.TempDir()
 	}
@@ -132,7 +147,7 @@ type proc struct {
 
 func startBin(t *testing.T, env []string, args ...string) *proc {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = t.TempDir()
 	cmd.Env = cleanEnv(env...)
 	p := &proc{t: t, cmd: cmd, lines: make(chan string, 4096), stderr: &syncBuffer{}, all: &syncBuffer{}, done: make(chan struct{})}
