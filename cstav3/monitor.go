@@ -138,6 +138,7 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 	// over: what it sets is seen below. The cross-reference is not read
 	// back from m, which the switch may have ended again meanwhile.
 	var got, bound bool
+	var xref CrossRefID
 	hook := func(ans *Message) {
 		if ans.Type != ReturnResult || ans.Argument == nil {
 			return
@@ -146,8 +147,8 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 		if err != nil {
 			return
 		}
-		got = true
-		bound = c.bind(m, r.(*MonitorStartResult).CrossRefIdentifier)
+		got, xref = true, append(CrossRefID(nil), r.(*MonitorStartResult).CrossRefIdentifier...)
+		bound = c.bind(m, xref)
 	}
 	ans, err := l.call(ctx, arg, hook)
 	if err != nil {
@@ -160,15 +161,19 @@ func (c *Client) startMonitor(ctx context.Context, l *link, m *Monitor) error {
 	case !got:
 		return fmt.Errorf("cstav3: monitor %v: result without cross-reference", m.device)
 	case !bound:
+		// Stopped while the switch started it: stop the switch's monitor
+		// too, or its events would go on for nobody.
+		if _, err := l.call(ctx, &MonitorStopArgument{CrossRefIdentifier: xref}, nil); err != nil {
+			c.log.Warn("monitor stopped while it started; stopping it at the switch failed", "device", m.device, "err", err)
+		}
 		return fmt.Errorf("cstav3: monitor %v: stopped while it started", m.device)
 	}
 	return nil
 }
 
-// bind maps xref to m, unless m was stopped meanwhile; it reports whether
-// it did.
+// bind maps xref (a copy, not aliasing the PDU) to m, unless m was stopped
+// meanwhile; it reports whether it did.
 func (c *Client) bind(m *Monitor, xref CrossRefID) bool {
-	xref = append(CrossRefID(nil), xref...)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, live := c.monitors[m]; !live {

@@ -132,11 +132,10 @@ func TestSwitchEndsMonitor(t *testing.T) {
 	}
 }
 
-// TestSwitchEndsMonitorAgainAtOnce: the switch answers the re-start of a
-// monitor it ended and ends the new one in the same write. Whether the
-// client's reader sees the second MonitorStop before or after its retry
-// finishes, the monitor is started a third time: no retry is lost.
-func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
+// fakeClient connects a client to a fakeSwitch over net.Pipe, with
+// retries after 1–2 ms; both are closed when the test ends.
+func fakeClient(t *testing.T) (*cstav3.Client, *fakeSwitch) {
+	t.Helper()
 	cli, srv := net.Pipe()
 	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, 0)}
 	go func() {
@@ -146,14 +145,13 @@ func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
 		aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
 		cstav3.WriteFrame(srv, aare)
 	}()
-	ctx := ctxT(t)
-	c, err := cstav3.Connect(ctx, cli, cstav3.WithHeartbeat(0, 1), cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond),
+	c, err := cstav3.Connect(ctxT(t), cli, cstav3.WithHeartbeat(0, 1), cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond),
 		cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		go func() {
+	t.Cleanup(func() {
+		go func() { // let Close's RLRQ through; no RLRE comes, so it aborts
 			for {
 				if _, err := sw.fr.ReadFrame(); err != nil {
 					return
@@ -162,61 +160,91 @@ func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
 		}()
 		c.Close()
 		srv.Close()
-	}()
-	frame := func(m *cstav3.Message) []byte {
-		pdu, err := m.Append(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := cstav3.WriteFrame(&b, pdu); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
-	// answerStart reads a MonitorStart and answers it with xref; then, if
-	// stop, ends that monitor in the same write.
-	stopID := int64(100)
-	answerStart := func(xref byte, stop bool) {
-		t.Helper()
-		m := sw.next()
-		if m.Type != cstav3.Invoke || m.Opcode != cstav3.OpMonitorStart {
-			t.Fatalf("got %+v, want a MonitorStart", m)
-		}
-		res, _ := cstav3.AppendResult(nil, &cstav3.MonitorStartResult{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
-		out := frame(&cstav3.Message{Type: cstav3.ReturnResult, InvokeID: m.InvokeID, Opcode: cstav3.OpMonitorStart, Argument: res})
-		if stop {
-			stopID++
-			arg, _ := cstav3.AppendArgument(nil, &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
-			out = append(out, frame(&cstav3.Message{Type: cstav3.Invoke, InvokeID: stopID, Opcode: cstav3.OpMonitorStop, Argument: arg})...)
-		}
-		if _, err := srv.Write(out); err != nil {
-			t.Fatal(err)
-		}
-	}
-	stopped := func() {
-		t.Helper()
-		if m := sw.next(); m.Type != cstav3.ReturnResult || m.InvokeID != stopID || m.Opcode != cstav3.OpMonitorStop {
-			t.Fatalf("got %+v, want the result of MonitorStop %d", m, stopID)
-		}
-	}
+	})
+	return c, sw
+}
 
-	var cfg cstav3.MonitorConfig
-	w := newMonitorWatch(&cfg)
+// frame returns m framed, to write several PDUs at once.
+func (s *fakeSwitch) frame(m *cstav3.Message) []byte {
+	s.t.Helper()
+	pdu, err := m.Append(nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cstav3.WriteFrame(&b, pdu); err != nil {
+		s.t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// expectInvoke reads the next message, which must invoke op.
+func (s *fakeSwitch) expectInvoke(op cstav3.Opcode) cstav3.Message {
+	s.t.Helper()
+	m := s.next()
+	if m.Type != cstav3.Invoke || m.Opcode != op {
+		s.t.Fatalf("got %+v, want an invoke of %v", m, op)
+	}
+	return m
+}
+
+// startResult frames the result of the MonitorStart inv with cross-reference
+// {0, xref}.
+func (s *fakeSwitch) startResult(inv cstav3.Message, xref byte) []byte {
+	res, _ := cstav3.AppendResult(nil, &cstav3.MonitorStartResult{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
+	return s.frame(&cstav3.Message{Type: cstav3.ReturnResult, InvokeID: inv.InvokeID, Opcode: cstav3.OpMonitorStart, Argument: res})
+}
+
+// stopInvoke frames a MonitorStop of the switch, invoke id, for {0, xref}.
+func (s *fakeSwitch) stopInvoke(id int64, xref byte) []byte {
+	arg, _ := cstav3.AppendArgument(nil, &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
+	return s.frame(&cstav3.Message{Type: cstav3.Invoke, InvokeID: id, Opcode: cstav3.OpMonitorStop, Argument: arg})
+}
+
+func (s *fakeSwitch) write(b ...[]byte) {
+	s.t.Helper()
+	if _, err := s.conn.Write(bytes.Join(b, nil)); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// monitorAsync starts a monitor of device 100 on another goroutine, for a
+// switch that answers by hand.
+func monitorAsync(t *testing.T, c *cstav3.Client, cfg cstav3.MonitorConfig) <-chan *cstav3.Monitor {
 	started := make(chan *cstav3.Monitor, 1)
 	go func() {
-		m, err := c.Monitor(ctx, cstav3.Dialing("100"), cfg)
+		m, err := c.Monitor(ctxT(t), cstav3.Dialing("100"), cfg)
 		if err != nil {
 			t.Error(err)
 		}
 		started <- m
 	}()
-	answerStart(1, true) // started, and ended at once
+	return started
+}
+
+// TestSwitchEndsMonitorAgainAtOnce: the switch answers the re-start of a
+// monitor it ended and ends the new one in the same write. Whether the
+// client's reader sees the second MonitorStop before or after its retry
+// finishes, the monitor is started a third time: no retry is lost.
+func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
+	c, sw := fakeClient(t)
+	var cfg cstav3.MonitorConfig
+	w := newMonitorWatch(&cfg)
+	started := monitorAsync(t, c, cfg)
+	stopped := func(id int64) {
+		t.Helper()
+		if m := sw.next(); m.Type != cstav3.ReturnResult || m.InvokeID != id || m.Opcode != cstav3.OpMonitorStop {
+			t.Fatalf("got %+v, want the result of MonitorStop %d", m, id)
+		}
+	}
+	// Started, and ended at once; the re-start, ended at once; the third
+	// start, kept.
+	sw.write(sw.startResult(sw.expectInvoke(cstav3.OpMonitorStart), 1), sw.stopInvoke(101, 1))
 	m := <-started
-	stopped()
-	answerStart(2, true) // the re-start, ended at once
-	stopped()
-	answerStart(3, false) // the third start, kept
+	stopped(101)
+	sw.write(sw.startResult(sw.expectInvoke(cstav3.OpMonitorStart), 2), sw.stopInvoke(102, 2))
+	stopped(102)
+	sw.write(sw.startResult(sw.expectInvoke(cstav3.OpMonitorStart), 3))
 	ended := func(err error) bool { return errors.Is(err, cstav3.ErrMonitorEnded) }
 	w.wantError(t, ended)
 	w.wantError(t, ended)
@@ -226,5 +254,40 @@ func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
 	}
 	if n := c.Stats().MonitorsEnded; n != 2 {
 		t.Fatalf("%d monitors ended", n)
+	}
+}
+
+// TestMonitorStoppedWhileRestarting: the application stops a monitor while
+// the client's re-start of it waits for the switch. The monitor the switch
+// then starts belongs to nobody: the client stops it at the switch.
+func TestMonitorStoppedWhileRestarting(t *testing.T) {
+	c, sw := fakeClient(t)
+	var cfg cstav3.MonitorConfig
+	w := newMonitorWatch(&cfg)
+	started := monitorAsync(t, c, cfg)
+	sw.write(sw.startResult(sw.expectInvoke(cstav3.OpMonitorStart), 1))
+	m := <-started
+	sw.write(sw.stopInvoke(101, 1))
+	if a := sw.next(); a.Type != cstav3.ReturnResult || a.InvokeID != 101 {
+		t.Fatalf("got %+v, want the result of MonitorStop 101", a)
+	}
+	w.wantError(t, func(err error) bool { return errors.Is(err, cstav3.ErrMonitorEnded) })
+	restart := sw.expectInvoke(cstav3.OpMonitorStart)
+	if err := m.Stop(ctxT(t)); err != nil { // no cross-reference: nothing sent
+		t.Fatalf("Stop: %v", err)
+	}
+	sw.write(sw.startResult(restart, 2))
+	stop := sw.expectInvoke(cstav3.OpMonitorStop)
+	if want := []byte{0x30, 0x04, 0x55, 0x02, 0, 2}; !bytes.Equal(stop.Argument, want) {
+		t.Fatalf("MonitorStop % x, want % x", stop.Argument, want)
+	}
+	sw.write(sw.frame(&cstav3.Message{Type: cstav3.ReturnResult, InvokeID: stop.InvokeID, Opcode: cstav3.OpMonitorStop,
+		Argument: []byte{0x05, 0x00}}))
+	select {
+	case <-w.resumed:
+		t.Fatal("OnResume told for a stopped monitor")
+	case err := <-w.errs:
+		t.Fatalf("OnError told for a stopped monitor: %v", err)
+	default:
 	}
 }
