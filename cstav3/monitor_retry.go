@@ -24,15 +24,18 @@ func (l *link) switchStopped(inv *Message) {
 		return
 	}
 	xref := arg.(*MonitorStopArgument).CrossRefIdentifier
-	if !l.c.ended(l, xref) {
+	m := l.c.ended(xref)
+	if m == nil {
 		l.log.Warn("MonitorStop from the switch for no known monitor", "crossRef", xref)
 		ans := Message{Type: ReturnError, InvokeID: inv.InvokeID, ErrorCode: ErrorCodeUniversalFailure}
 		ans.Argument, _ = AppendError(nil, errUnknownCrossRef)
 		l.writeMessage(&ans)
 		return
 	}
+	// The result goes out before the retry's MonitorStart.
 	ans := Message{Type: ReturnResult, InvokeID: inv.InvokeID, Opcode: OpMonitorStop, Argument: nullElement}
 	l.writeMessage(&ans)
+	l.c.retry(l, m, fmt.Errorf("cstav3: monitor %v: %w", m.device, ErrMonitorEnded))
 }
 
 var errUnknownCrossRef = mustError(OperationError, "invalidCrossRefID")
@@ -45,9 +48,9 @@ func mustError(b ErrorBranch, name string) *Error {
 	return e
 }
 
-// ended forgets the cross-reference of the monitor the switch ended on l
-// and starts it again. It reports whether xref named a monitor.
-func (c *Client) ended(l *link, xref CrossRefID) bool {
+// ended forgets the cross-reference of the monitor the switch ended and
+// returns that monitor, or nil if xref names none.
+func (c *Client) ended(xref CrossRefID) *Monitor {
 	c.mu.Lock()
 	m := c.byXref[string(xref)]
 	if m != nil {
@@ -57,13 +60,11 @@ func (c *Client) ended(l *link, xref CrossRefID) bool {
 		m.mu.Unlock()
 	}
 	c.mu.Unlock()
-	if m == nil {
-		return false
+	if m != nil {
+		c.stats.monitorsEnded.Add(1)
+		c.log.Warn("monitor ended by the switch", "device", m.device, "crossRef", xref)
 	}
-	c.stats.monitorsEnded.Add(1)
-	c.log.Warn("monitor ended by the switch", "device", m.device, "crossRef", xref)
-	c.retry(l, m, fmt.Errorf("cstav3: monitor %v: %w", m.device, ErrMonitorEnded))
-	return true
+	return m
 }
 
 // retry records err as m's error, reports it, and starts m again on l after
