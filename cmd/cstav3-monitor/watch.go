@@ -187,21 +187,35 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 	if m != nil {
 		m.attach(client)
 	}
+	// The first link line (the state Connect set) is printed before the
+	// monitors' lines, so that the output reads in the order things happen.
+	firstLink := make(chan struct{})
 	go func() {
 		var err error
+		first := true
 		for ev := range client.LinkStates() {
-			if closing.Load() && ev.State == cstav3.LinkClosed {
-				continue
+			if !closing.Load() || ev.State != cstav3.LinkClosed {
+				p.Link(ev, addr)
+				m.link(ev)
+				if ev.State == cstav3.LinkClosed && err == nil {
+					err = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
+					linkDone <- err
+				}
 			}
-			p.Link(ev, addr)
-			m.link(ev)
-			if ev.State == cstav3.LinkClosed && err == nil {
-				err = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
-				linkDone <- err
+			if first {
+				first = false
+				close(firstLink)
 			}
+		}
+		if first {
+			close(firstLink)
 		}
 		close(linkDone)
 	}()
+	select {
+	case <-firstLink:
+	case <-ctx.Done():
+	}
 	p.Header()
 	var notesMu sync.Mutex
 	started := 0
