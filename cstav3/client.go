@@ -33,6 +33,10 @@ type Client struct {
 	stateSubs map[int]func(LinkEvent)
 	nextSub   int
 
+	// starts bounds the MonitorStarts the client sends on its own
+	// (re-starts after a reconnection, retries) that await their answer.
+	starts chan struct{}
+
 	events   chan queued     // to the dispatcher
 	ctx      context.Context // cancelled by shutdown
 	cancel   context.CancelFunc
@@ -79,6 +83,7 @@ func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error
 		quit:     make(chan struct{}),
 		finished: make(chan struct{}),
 		states:   make(chan LinkEvent, 64),
+		starts:   make(chan struct{}, maxRestarts),
 	}
 	for _, o := range opts {
 		o(&c.cfg)

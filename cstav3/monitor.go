@@ -324,6 +324,10 @@ func (c *Client) dropXrefs() {
 	}
 }
 
+// maxRestarts is how many MonitorStarts of its own (re-starts, retries) the
+// client has outstanding at most.
+const maxRestarts = 64
+
 // restartMonitors starts every monitor again on a new link.
 func (c *Client) restartMonitors(l *link) {
 	c.mu.Lock()
@@ -332,14 +336,14 @@ func (c *Client) restartMonitors(l *link) {
 		ms = append(ms, m)
 	}
 	c.mu.Unlock()
-	// Re-start in parallel, bounded, so 10,000 monitors come back quickly.
-	sem := make(chan struct{}, 64)
+	// Re-start in parallel, bounded, so 10,000 monitors come back quickly
+	// without flooding the switch.
 	var wg sync.WaitGroup
 	for _, m := range ms {
-		sem <- struct{}{}
+		c.starts <- struct{}{}
 		wg.Add(1)
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() { <-c.starts; wg.Done() }()
 			ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 			defer cancel()
 			if err := c.startMonitor(ctx, l, m); err != nil && !errors.Is(err, ErrLinkDown) {

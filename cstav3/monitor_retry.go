@@ -137,9 +137,19 @@ func (c *Client) retryLoop(l *link, m *Monitor, err error) {
 			finish(true)
 			return
 		}
+		select {
+		case c.starts <- struct{}{}:
+		case <-l.done:
+			finish(true)
+			return
+		case <-c.quit:
+			finish(true)
+			return
+		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 		err := c.startMonitor(ctx, l, m)
 		cancel()
+		<-c.starts
 		switch {
 		case err == nil:
 			if again := finish(false); again != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net"
+	"strconv"
 	"testing"
 	"time"
 
@@ -289,5 +290,61 @@ func TestMonitorStoppedWhileRestarting(t *testing.T) {
 	case err := <-w.errs:
 		t.Fatalf("OnError told for a stopped monitor: %v", err)
 	default:
+	}
+}
+
+// TestSwitchEndsManyMonitors: the switch ends 500 monitors at once; every
+// one is reported once and comes back, the client's MonitorStarts bounded.
+func TestSwitchEndsManyMonitors(t *testing.T) {
+	const n = 500
+	sim := startSim(t, hipathsim.Config{FirstDevice: 1000, LastDevice: 1000 + n - 1})
+	c := dial(t, sim, cstav3.WithReconnect(time.Millisecond, 10*time.Millisecond))
+	ctx := ctxT(t)
+	errs := make(chan error, 2*n)
+	resumed := make(chan struct{}, 2*n)
+	cfg := cstav3.MonitorConfig{
+		OnEvent:  func(cstav3.Event) {},
+		OnError:  func(err error) { errs <- err },
+		OnResume: func() { resumed <- struct{}{} },
+	}
+	numbers := make([]string, n)
+	monitors := make([]*cstav3.Monitor, n)
+	for i := range n {
+		numbers[i] = strconv.Itoa(1000 + i)
+		m, err := c.Monitor(ctx, cstav3.Dialing(numbers[i]), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		monitors[i] = m
+	}
+	if got, err := sim.StopMonitors(numbers...); got != n || err != nil {
+		t.Fatalf("StopMonitors: %d, %v", got, err)
+	}
+	deadline := time.After(waitLong)
+	for i := range n {
+		select {
+		case <-resumed:
+		case <-deadline:
+			t.Fatalf("%d of %d monitors back", i, n)
+		}
+	}
+	close(errs)
+	ended := 0
+	for err := range errs {
+		if !errors.Is(err, cstav3.ErrMonitorEnded) {
+			t.Fatalf("OnError: %v", err)
+		}
+		ended++
+	}
+	if ended != n || c.Stats().MonitorsEnded != n {
+		t.Fatalf("OnError told %d times, %d monitors ended; want %d", ended, c.Stats().MonitorsEnded, n)
+	}
+	for i, m := range monitors {
+		if m.CrossRef() == nil || m.Err() != nil {
+			t.Fatalf("monitor %s: cross-ref %x, err %v", numbers[i], m.CrossRef(), m.Err())
+		}
+	}
+	if st := sim.Stats(); st.Requests[cstav3.OpMonitorStart] != 2*n || st.MonitorStopsAnswered != n {
+		t.Fatalf("simulator: %d MonitorStarts, %d MonitorStops answered", st.Requests[cstav3.OpMonitorStart], st.MonitorStopsAnswered)
 	}
 }
