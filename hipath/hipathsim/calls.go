@@ -1,6 +1,7 @@
 package hipathsim
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -100,6 +101,20 @@ func (p *pbx) device(id cstav3.DeviceID) *device {
 }
 
 func (p *pbx) deviceByNumber(number string) *device { return p.devices[number] }
+
+// extensions returns the extensions numbers, in service or not, or an error
+// naming the first number that is none. p.mu must be held.
+func (p *pbx) extensions(numbers []string) ([]*device, error) {
+	devs := make([]*device, 0, len(numbers))
+	for _, n := range numbers {
+		i := slices.IndexFunc(p.order, func(d *device) bool { return d.number == n })
+		if i < 0 {
+			return nil, fmt.Errorf("hipathsim: no extension %q: %w", n, errInvalidDeviceID)
+		}
+		devs = append(devs, p.order[i])
+	}
+	return devs, nil
+}
 
 // connection resolves a ConnectionID: both forms name one party of a call;
 // a call id alone names the call's first party, a device alone the device's

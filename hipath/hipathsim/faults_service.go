@@ -1,10 +1,5 @@
 package hipathsim
 
-import (
-	"fmt"
-	"slices"
-)
-
 // SetOutOfService takes extensions out of service (out true) or puts them
 // back, as a PBX that comes back from a restart with part of its
 // configuration not yet loaded: while out, MonitorStart on them fails with
@@ -16,13 +11,9 @@ func (s *Server) SetOutOfService(out bool, numbers ...string) error {
 	p := s.pbx
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	devs := make([]*device, 0, len(numbers))
-	for _, n := range numbers {
-		i := slices.IndexFunc(p.order, func(d *device) bool { return d.number == n })
-		if i < 0 {
-			return fmt.Errorf("hipathsim: no extension %q: %w", n, errInvalidDeviceID)
-		}
-		devs = append(devs, p.order[i])
+	devs, err := p.extensions(numbers)
+	if err != nil {
+		return err
 	}
 	for _, d := range devs {
 		if out {

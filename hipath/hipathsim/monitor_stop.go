@@ -1,9 +1,6 @@
 package hipathsim
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // StopMonitors ends, from the switch's side, every monitor of the
 // extensions numbers, as a PBX does when it can no longer report on a
@@ -15,13 +12,9 @@ func (s *Server) StopMonitors(numbers ...string) (int, error) {
 	p := s.pbx
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	devs := make([]*device, 0, len(numbers))
-	for _, n := range numbers {
-		i := slices.IndexFunc(p.order, func(d *device) bool { return d.number == n })
-		if i < 0 {
-			return 0, fmt.Errorf("hipathsim: no extension %q: %w", n, errInvalidDeviceID)
-		}
-		devs = append(devs, p.order[i])
+	devs, err := p.extensions(numbers)
+	if err != nil {
+		return 0, err
 	}
 	n := 0
 	for _, d := range devs {
