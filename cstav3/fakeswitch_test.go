@@ -1,7 +1,7 @@
 package cstav3_test
 
 import (
-	"context"
+	"bytes"
 	"net"
 	"testing"
 	"time"
@@ -10,28 +10,25 @@ import (
 )
 
 // fakeSwitch plays the switch side by hand over net.Pipe, for behaviour the
-// simulator never shows: events for cross-references nobody monitors and
-// operations a client does not serve.
+// simulator never shows: events for cross-references nobody monitors,
+// operations a client does not serve, and answers timed against the client's
+// own goroutines.
 type fakeSwitch struct {
 	t    *testing.T
 	conn net.Conn
 	fr   *cstav3.FrameReader
 }
 
-func (s *fakeSwitch) send(pdu []byte) {
-	s.t.Helper()
-	if err := cstav3.WriteFrame(s.conn, pdu); err != nil {
-		s.t.Fatal(err)
-	}
-}
-
 func (s *fakeSwitch) sendMessage(m *cstav3.Message) {
 	s.t.Helper()
-	pdu, err := m.Append(nil)
-	if err != nil {
+	s.write(s.frame(m))
+}
+
+func (s *fakeSwitch) write(b ...[]byte) {
+	s.t.Helper()
+	if _, err := s.conn.Write(bytes.Join(b, nil)); err != nil {
 		s.t.Fatal(err)
 	}
-	s.send(pdu)
 }
 
 // next reads frames until a ROSE message arrives.
@@ -54,24 +51,25 @@ func (s *fakeSwitch) next() cstav3.Message {
 	}
 }
 
-func TestUnknownCrossRefAndOperation(t *testing.T) {
+// fakeClient connects a client, with opts, to a fakeSwitch over net.Pipe;
+// both are closed when the test ends.
+func fakeClient(t *testing.T, opts ...cstav3.Option) (*cstav3.Client, *fakeSwitch) {
+	t.Helper()
 	cli, srv := net.Pipe()
 	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, 0)}
 	go func() {
-		// Answer the AARQ with an accepting AARE.
 		if _, err := sw.fr.ReadFrame(); err != nil {
 			return
 		}
 		aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
 		cstav3.WriteFrame(srv, aare)
 	}()
-	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
-	defer cancel()
-	c, err := cstav3.Connect(ctx, cli, cstav3.WithHeartbeat(0, 1), cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second))
+	opts = append([]cstav3.Option{cstav3.WithHeartbeat(0, 1), cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second)}, opts...)
+	c, err := cstav3.Connect(ctxT(t), cli, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
+	t.Cleanup(func() {
 		go func() { // let Close's RLRQ through; no RLRE comes, so it aborts
 			for {
 				if _, err := sw.fr.ReadFrame(); err != nil {
@@ -81,7 +79,36 @@ func TestUnknownCrossRefAndOperation(t *testing.T) {
 		}()
 		c.Close()
 		srv.Close()
-	}()
+	})
+	return c, sw
+}
+
+// frame returns m framed, to write several PDUs at once.
+func (s *fakeSwitch) frame(m *cstav3.Message) []byte {
+	s.t.Helper()
+	pdu, err := m.Append(nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	frame, err := cstav3.AppendFrame(nil, pdu)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return frame
+}
+
+// expectInvoke reads the next message, which must invoke op.
+func (s *fakeSwitch) expectInvoke(op cstav3.Opcode) cstav3.Message {
+	s.t.Helper()
+	m := s.next()
+	if m.Type != cstav3.Invoke || m.Opcode != op {
+		s.t.Fatalf("got %+v, want an invoke of %v", m, op)
+	}
+	return m
+}
+
+func TestUnknownCrossRefAndOperation(t *testing.T) {
+	c, sw := fakeClient(t)
 
 	// An event for a cross-reference the client never started: counted.
 	rep := &cstav3.EventReport{CrossRef: cstav3.CrossRefID{0x99, 0x99}, Event: &cstav3.HeldEvent{

@@ -3,7 +3,6 @@ package cstav3_test
 import (
 	"bytes"
 	"errors"
-	"net"
 	"strconv"
 	"testing"
 	"time"
@@ -133,62 +132,6 @@ func TestSwitchEndsMonitor(t *testing.T) {
 	}
 }
 
-// fakeClient connects a client to a fakeSwitch over net.Pipe, with
-// retries after 1–2 ms; both are closed when the test ends.
-func fakeClient(t *testing.T) (*cstav3.Client, *fakeSwitch) {
-	t.Helper()
-	cli, srv := net.Pipe()
-	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, 0)}
-	go func() {
-		if _, err := sw.fr.ReadFrame(); err != nil {
-			return
-		}
-		aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
-		cstav3.WriteFrame(srv, aare)
-	}()
-	c, err := cstav3.Connect(ctxT(t), cli, cstav3.WithHeartbeat(0, 1), cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond),
-		cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		go func() { // let Close's RLRQ through; no RLRE comes, so it aborts
-			for {
-				if _, err := sw.fr.ReadFrame(); err != nil {
-					return
-				}
-			}
-		}()
-		c.Close()
-		srv.Close()
-	})
-	return c, sw
-}
-
-// frame returns m framed, to write several PDUs at once.
-func (s *fakeSwitch) frame(m *cstav3.Message) []byte {
-	s.t.Helper()
-	pdu, err := m.Append(nil)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := cstav3.WriteFrame(&b, pdu); err != nil {
-		s.t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// expectInvoke reads the next message, which must invoke op.
-func (s *fakeSwitch) expectInvoke(op cstav3.Opcode) cstav3.Message {
-	s.t.Helper()
-	m := s.next()
-	if m.Type != cstav3.Invoke || m.Opcode != op {
-		s.t.Fatalf("got %+v, want an invoke of %v", m, op)
-	}
-	return m
-}
-
 // startResult frames the result of the MonitorStart inv with cross-reference
 // {0, xref}.
 func (s *fakeSwitch) startResult(inv cstav3.Message, xref byte) []byte {
@@ -200,13 +143,6 @@ func (s *fakeSwitch) startResult(inv cstav3.Message, xref byte) []byte {
 func (s *fakeSwitch) stopInvoke(id int64, xref byte) []byte {
 	arg, _ := cstav3.AppendArgument(nil, &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0, xref}})
 	return s.frame(&cstav3.Message{Type: cstav3.Invoke, InvokeID: id, Opcode: cstav3.OpMonitorStop, Argument: arg})
-}
-
-func (s *fakeSwitch) write(b ...[]byte) {
-	s.t.Helper()
-	if _, err := s.conn.Write(bytes.Join(b, nil)); err != nil {
-		s.t.Fatal(err)
-	}
 }
 
 // monitorAsync starts a monitor of device 100 on another goroutine, for a
@@ -228,7 +164,7 @@ func monitorAsync(t *testing.T, c *cstav3.Client, cfg cstav3.MonitorConfig) <-ch
 // client's reader sees the second MonitorStop before or after its retry
 // finishes, the monitor is started a third time: no retry is lost.
 func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
-	c, sw := fakeClient(t)
+	c, sw := fakeClient(t, cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond))
 	var cfg cstav3.MonitorConfig
 	w := newMonitorWatch(&cfg)
 	started := monitorAsync(t, c, cfg)
@@ -249,7 +185,15 @@ func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
 	ended := func(err error) bool { return errors.Is(err, cstav3.ErrMonitorEnded) }
 	w.wantError(t, ended)
 	w.wantError(t, ended)
+	// When the retry finished before the reader saw the second MonitorStop,
+	// the monitor was back (OnResume) before it was ended again: the
+	// client's answer to a SystemStatus sent after the third result tells
+	// that the reader has bound its cross-reference.
 	w.wantResume(t)
+	sw.sendMessage(&cstav3.Message{Type: cstav3.Invoke, InvokeID: 8, Opcode: cstav3.OpSystemStatus, Argument: []byte{0x30, 0x03, 0x0a, 0x01, 0x02}})
+	if a := sw.next(); a.Type != cstav3.ReturnResult || a.InvokeID != 8 {
+		t.Fatalf("got %+v, want the answer to SystemStatus 8", a)
+	}
 	if x := m.CrossRef(); string(x) != string(cstav3.CrossRefID{0, 3}) || m.Err() != nil {
 		t.Fatalf("cross-ref %x, err %v", x, m.Err())
 	}
@@ -262,7 +206,7 @@ func TestSwitchEndsMonitorAgainAtOnce(t *testing.T) {
 // the client's re-start of it waits for the switch. The monitor the switch
 // then starts belongs to nobody: the client stops it at the switch.
 func TestMonitorStoppedWhileRestarting(t *testing.T) {
-	c, sw := fakeClient(t)
+	c, sw := fakeClient(t, cstav3.WithReconnect(time.Millisecond, 2*time.Millisecond))
 	var cfg cstav3.MonitorConfig
 	w := newMonitorWatch(&cfg)
 	started := monitorAsync(t, c, cfg)
