@@ -51,7 +51,7 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 	}
 	const period = time.Second
 	// The client's and the bridge's own account of a slow cycle.
-	logs := &logBuffer{}
+	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.Logger = logger }, client: []cstav3.Option{cstav3.WithLogger(logger)}})
 	h := dialConsumer(t, e.header, framingHeader, nil)
@@ -117,7 +117,7 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 			d := time.Since(drop)
 			seen = append(seen, d)
 			if d > time.Second {
-				t.Logf("cycle %d: %s consumer told after %v; log:\n%s", i, c.name, d, logs.tail(4096))
+				t.Logf("cycle %d: %s consumer told after %v; log:\n%s", i, c.name, d, logs.Tail(4096))
 			}
 		}
 		select {

@@ -6,9 +6,10 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // Security of the bridge's consumer side, beyond TestWrongPassword and
@@ -17,35 +18,9 @@ import (
 // the size limits of TestBadFraming and TestBadSOAP
 // (server_malformed_test.go).
 
-// logBuffer collects what a slog handler writes, for inspection.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// tail returns the last n bytes written.
-func (b *logBuffer) tail(n int) string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := b.buf.Bytes()
-	return string(out[max(0, len(out)-n):])
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // debugLogger logs everything, debug level included, as JSON into a buffer.
-func debugLogger() (*slog.Logger, *logBuffer) {
-	b := &logBuffer{}
+func debugLogger() (*slog.Logger, *testutil.SyncBuffer) {
+	b := &testutil.SyncBuffer{}
 	return slog.New(slog.NewJSONHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug})), b
 }
 

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cstav3/cstav3/internal/testutil"
 )
 
 // These tests run the built binary, as a user would. The first test that
@@ -116,31 +118,13 @@ func runBin(t *testing.T, dir string, env []string, args ...string) result {
 	return r
 }
 
-// syncBuffer is a bytes.Buffer safe for a writer and a reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // proc is a running binary whose stdout is read line by line.
 type proc struct {
 	t      *testing.T
 	cmd    *exec.Cmd
 	lines  chan string
-	stderr *syncBuffer
-	all    *syncBuffer // every stdout line, for failure messages
+	stderr *testutil.SyncBuffer
+	all    *testutil.SyncBuffer // every stdout line, for failure messages
 	done   chan struct{}
 	code   int
 }
@@ -150,7 +134,7 @@ func startBin(t *testing.T, env []string, args ...string) *proc {
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = t.TempDir()
 	cmd.Env = cleanEnv(env...)
-	p := &proc{t: t, cmd: cmd, lines: make(chan string, 4096), stderr: &syncBuffer{}, all: &syncBuffer{}, done: make(chan struct{})}
+	p := &proc{t: t, cmd: cmd, lines: make(chan string, 4096), stderr: &testutil.SyncBuffer{}, all: &testutil.SyncBuffer{}, done: make(chan struct{})}
 	cmd.Stderr = p.stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -1,5 +1,6 @@
 // Package testutil holds what the tests of several packages share: the
-// reference PDUs of testdata/vectors and the measures of the chaos tests.
+// reference PDUs of testdata/vectors, the measures of the chaos tests and a
+// buffer safe to read while it is written.
 package testutil
 
 import (
