@@ -38,15 +38,7 @@ func (l *link) switchStopped(inv *Message) {
 	l.c.retry(l, m, fmt.Errorf("cstav3: monitor %v: %w", m.device, ErrMonitorEnded))
 }
 
-var errUnknownCrossRef = mustError(OperationError, "invalidCrossRefID")
-
-func mustError(b ErrorBranch, name string) *Error {
-	e, ok := NewError(b, name)
-	if !ok {
-		panic("cstav3: no error " + name)
-	}
-	return e
-}
+var errUnknownCrossRef = MustError(OperationError, "invalidCrossRefID")
 
 // ended forgets the cross-reference of the monitor the switch ended and
 // returns that monitor, or nil if xref names none.

@@ -350,4 +350,4 @@ func cid(call cstav3.CallID, dev string) cstav3.ConnectionID {
 	return cstav3.NewConnectionID(call, cstav3.Dialing(dev))
 }
 
-func uf(b cstav3.ErrorBranch, name string) *cstav3.Error { return mustError(b, name) }
+func uf(b cstav3.ErrorBranch, name string) *cstav3.Error { return cstav3.MustError(b, name) }

@@ -9,38 +9,30 @@ import (
 // The universalFailure values the simulator answers with, by ASN.1 name
 // (error-definition.asn1).
 var (
-	errInvalidDeviceID         = mustError(cstav3.OperationError, "invalidDeviceID")
-	errInvalidCallingDevice    = mustError(cstav3.OperationError, "invalidCallingDeviceID")
-	errInvalidCalledDevice     = mustError(cstav3.OperationError, "invalidCalledDeviceID")
-	errInvalidDestination      = mustError(cstav3.OperationError, "invalidDestinationDeviceID")
-	errInvalidConnectionID     = mustError(cstav3.OperationError, "invalidConnectionID")
-	errInvalidCallID           = mustError(cstav3.OperationError, "invalidCallID")
-	errInvalidHeldConnection   = mustError(cstav3.OperationError, "invalidHeldConnectionID")
-	errInvalidActiveConnection = mustError(cstav3.OperationError, "invalidActiveConnectionID")
-	errInvalidMonitorObject    = mustError(cstav3.OperationError, "invalidMonitorObject")
-	errInvalidCrossRefID       = mustError(cstav3.OperationError, "invalidCrossRefID")
-	errNotDifferentDevices     = mustError(cstav3.OperationError, "notDifferentDevices")
-	errNotSameDevice           = mustError(cstav3.OperationError, "notSameDevice")
+	errInvalidDeviceID         = cstav3.MustError(cstav3.OperationError, "invalidDeviceID")
+	errInvalidCallingDevice    = cstav3.MustError(cstav3.OperationError, "invalidCallingDeviceID")
+	errInvalidCalledDevice     = cstav3.MustError(cstav3.OperationError, "invalidCalledDeviceID")
+	errInvalidDestination      = cstav3.MustError(cstav3.OperationError, "invalidDestinationDeviceID")
+	errInvalidConnectionID     = cstav3.MustError(cstav3.OperationError, "invalidConnectionID")
+	errInvalidCallID           = cstav3.MustError(cstav3.OperationError, "invalidCallID")
+	errInvalidHeldConnection   = cstav3.MustError(cstav3.OperationError, "invalidHeldConnectionID")
+	errInvalidActiveConnection = cstav3.MustError(cstav3.OperationError, "invalidActiveConnectionID")
+	errInvalidMonitorObject    = cstav3.MustError(cstav3.OperationError, "invalidMonitorObject")
+	errInvalidCrossRefID       = cstav3.MustError(cstav3.OperationError, "invalidCrossRefID")
+	errNotDifferentDevices     = cstav3.MustError(cstav3.OperationError, "notDifferentDevices")
+	errNotSameDevice           = cstav3.MustError(cstav3.OperationError, "notSameDevice")
 
-	errConnectionState       = mustError(cstav3.StateIncompatibility, "invalidConnectionState")
-	errHeldConnectionState   = mustError(cstav3.StateIncompatibility, "invalidHeldConnectionState")
-	errActiveConnectionState = mustError(cstav3.StateIncompatibility, "invalidActiveConnectionState")
-	errCallingDeviceState    = mustError(cstav3.StateIncompatibility, "invalidCallingDeviceState")
-	errDestinationState      = mustError(cstav3.StateIncompatibility, "invalidDestinationDeviceState")
-	errDeviceState           = mustError(cstav3.StateIncompatibility, "invalidDeviceState")
-	errNoCallToAnswer        = mustError(cstav3.StateIncompatibility, "noCallToAnswer")
-	errNoHeldCall            = mustError(cstav3.StateIncompatibility, "noHeldCall")
-	errNoCallToComplete      = mustError(cstav3.StateIncompatibility, "noCallToComplete")
-	errNoConnectionToClear   = mustError(cstav3.StateIncompatibility, "noConnectionToClear")
+	errConnectionState       = cstav3.MustError(cstav3.StateIncompatibility, "invalidConnectionState")
+	errHeldConnectionState   = cstav3.MustError(cstav3.StateIncompatibility, "invalidHeldConnectionState")
+	errActiveConnectionState = cstav3.MustError(cstav3.StateIncompatibility, "invalidActiveConnectionState")
+	errCallingDeviceState    = cstav3.MustError(cstav3.StateIncompatibility, "invalidCallingDeviceState")
+	errDestinationState      = cstav3.MustError(cstav3.StateIncompatibility, "invalidDestinationDeviceState")
+	errDeviceState           = cstav3.MustError(cstav3.StateIncompatibility, "invalidDeviceState")
+	errNoCallToAnswer        = cstav3.MustError(cstav3.StateIncompatibility, "noCallToAnswer")
+	errNoHeldCall            = cstav3.MustError(cstav3.StateIncompatibility, "noHeldCall")
+	errNoCallToComplete      = cstav3.MustError(cstav3.StateIncompatibility, "noCallToComplete")
+	errNoConnectionToClear   = cstav3.MustError(cstav3.StateIncompatibility, "noConnectionToClear")
 )
-
-func mustError(b cstav3.ErrorBranch, name string) *cstav3.Error {
-	e, ok := cstav3.NewError(b, name)
-	if !ok {
-		panic("hipathsim: no CSTA error " + b.String() + " " + name)
-	}
-	return e
-}
 
 // serve answers one invoke of a client: a ROSE Reject if its operation is
 // unknown or its argument undecodable, else the operation's result or
