@@ -88,54 +88,38 @@ func (c *Client) retry(l *link, m *Monitor, err error) {
 
 func (c *Client) retryLoop(l *link, m *Monitor, err error) {
 	defer c.wg.Done()
-	// finish ends the retry unless another was asked for meanwhile, whose
-	// error it returns.
-	finish := func(force bool) error {
-		m.mu.Lock()
-		defer m.mu.Unlock()
-		if m.retryAgain && !force {
-			m.retryAgain = false
-			return m.err
+	released := false // m.retryOn given up by the success path itself
+	defer func() {
+		if released {
+			return
 		}
+		m.mu.Lock()
 		if m.retryOn == l {
 			m.retryOn = nil
 		}
-		return nil
-	}
+		m.mu.Unlock()
+	}()
 	reported := err.Error()
 	m.report(err)
-	var t *time.Timer
-	defer func() {
-		if t != nil {
-			t.Stop()
-		}
-	}()
 	for attempt := 0; ; attempt++ {
-		if wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt); t == nil {
-			t = time.NewTimer(wait)
-		} else {
-			t.Reset(wait)
-		}
+		t := time.NewTimer(backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt))
 		select {
 		case <-t.C:
 		case <-l.done:
-			finish(true)
+			t.Stop()
 			return
 		case <-c.quit:
-			finish(true)
+			t.Stop()
 			return
 		}
 		if !c.live(m) {
-			finish(true)
 			return
 		}
 		select {
 		case c.starts <- struct{}{}:
 		case <-l.done:
-			finish(true)
 			return
 		case <-c.quit:
-			finish(true)
 			return
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
@@ -144,19 +128,29 @@ func (c *Client) retryLoop(l *link, m *Monitor, err error) {
 		<-c.starts
 		switch {
 		case err == nil:
-			if again := finish(false); again != nil {
-				reported = again.Error()
-				m.report(again)
+			// Done, unless the switch ended the monitor again meanwhile
+			// (retry asked for another round): the check and the release
+			// under one lock, so that no retry falls between them.
+			m.mu.Lock()
+			again, againErr := m.retryAgain, m.err
+			m.retryAgain = false
+			if !again && m.retryOn == l {
+				m.retryOn = nil
+			}
+			m.mu.Unlock()
+			if again {
+				reported = againErr.Error()
+				m.report(againErr)
 				attempt = -1 // the next wait is the first one again
 				continue
 			}
+			released = true
 			c.log.Info("monitor started again", "device", m.device, "attempts", attempt+1)
 			if m.cfg.OnResume != nil {
 				m.cfg.OnResume()
 			}
 			return
 		case errors.Is(err, ErrLinkDown), !c.live(m):
-			finish(true)
 			return
 		}
 		m.mu.Lock()
