@@ -187,35 +187,30 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 	if m != nil {
 		m.attach(client)
 	}
-	// The first link line (the state Connect set) is printed before the
-	// monitors' lines, so that the output reads in the order things happen.
-	firstLink := make(chan struct{})
-	go func() {
-		var err error
-		first := true
-		for ev := range client.LinkStates() {
-			if !closing.Load() || ev.State != cstav3.LinkClosed {
-				p.Link(ev, addr)
-				m.link(ev)
-				if ev.State == cstav3.LinkClosed && err == nil {
-					err = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
-					linkDone <- err
-				}
-			}
-			if first {
-				first = false
-				close(firstLink)
-			}
+	var linkErr error
+	link := func(ev cstav3.LinkEvent) {
+		if closing.Load() && ev.State == cstav3.LinkClosed {
+			return
 		}
-		if first {
-			close(firstLink)
+		p.Link(ev, addr)
+		m.link(ev)
+		if ev.State == cstav3.LinkClosed && linkErr == nil {
+			linkErr = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
+			linkDone <- linkErr
+		}
+	}
+	// The first state, which Connect queued, is printed before the
+	// monitors' lines, so that the output reads in the order things happen.
+	states := client.LinkStates()
+	if ev, ok := <-states; ok {
+		link(ev)
+	}
+	go func() {
+		for ev := range states {
+			link(ev)
 		}
 		close(linkDone)
 	}()
-	select {
-	case <-firstLink:
-	case <-ctx.Done():
-	}
 	p.Header()
 	var notesMu sync.Mutex
 	started := 0
