@@ -126,6 +126,9 @@ func (c *ConnectionID) decodeFull(e ber.Element) error {
 	case tagLocalDevice:
 		return ber.Field("deviceID", c.decodeLocal(x))
 	case ber.TagSequence:
+		// both: callID and deviceID are mandatory; other elements are
+		// skipped.
+		var seen fieldDecoder
 		rr := x.Reader()
 		for !rr.Empty() {
 			f, err := rr.Next()
@@ -134,16 +137,18 @@ func (c *ConnectionID) decodeFull(e ber.Element) error {
 			}
 			switch f.Tag {
 			case ber.Context(0):
+				seen.seen(0)
 				if err := c.decodeCall(f); err != nil {
 					return ber.Field("both.callID", err)
 				}
 			case tagLocalDevice:
+				seen.seen(1)
 				if err := c.decodeLocal(f); err != nil {
 					return ber.Field("both.deviceID", err)
 				}
 			}
 		}
-		return nil
+		return seen.require(x, "both.callID", "both.deviceID")
 	}
 	return tagError(x)
 }

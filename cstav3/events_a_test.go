@@ -573,6 +573,20 @@ func TestCallControlEventsAErrors(t *testing.T) {
 				evaLinkageShort.encode(b, ber.TagSequence)
 			})
 		}), ber.ErrMissing, "ConferencedEvent.callLinkageDataList.oldCallLinkageData"},
+		{"connection both without deviceID", evaArgument(3, func(b *ber.Builder) {
+			b.AddConstructed(tagConnectionID, func(b *ber.Builder) {
+				b.AddConstructed(ber.TagSequence, func(b *ber.Builder) { b.AddBytes(ber.Context(0), evaB164) })
+			})
+			dev.encodeRole(b, tagSubjectDevice)
+			cause(b)
+		}), ber.ErrMissing, "ConnectionClearedEvent.droppedConnection.both.deviceID"},
+		{"connection both of unknown elements only", evaArgument(3, func(b *ber.Builder) {
+			b.AddConstructed(tagConnectionID, func(b *ber.Builder) {
+				b.AddConstructed(ber.TagSequence, func(b *ber.Builder) { b.AddNull(ber.Context(7)) })
+			})
+			dev.encodeRole(b, tagSubjectDevice)
+			cause(b)
+		}), ber.ErrMissing, "ConnectionClearedEvent.droppedConnection.both.callID"},
 		{"connectionCleared without cause", evaArgument(3, func(b *ber.Builder) {
 			conn.encode(b, tagConnectionID)
 			dev.encodeRole(b, tagSubjectDevice)
