@@ -2,11 +2,15 @@ package cstav3
 
 import "strconv"
 
-// Names and parsing of the generated enumerations (enums_gen.go). The names
-// are the ASN.1 identifiers, which ECMA-323 uses as XML values.
+// The enumerations of the ECMA-285 modules, their constants, name tables,
+// String and Parse functions are generated (cause_gen.go, enums_gen.go,
+// errors_gen.go; internal/enumgen says which): the names are the ASN.1
+// identifiers, which ECMA-323 uses as XML values. Below are the helpers
+// they share.
 
-//go:generate sh -c "python3 ../internal/enumgen/enumgen.py ../testdata/asn1/csta | gofmt > enums_gen.go"
+//go:generate go run ../internal/enumgen -asn1 ../testdata/asn1/csta -out .
 
+// enumName returns the name of v in names, typ(v) for a number without one.
 func enumName(names map[int]string, v int, typ string) string {
 	if s, ok := names[v]; ok {
 		return s
@@ -14,6 +18,7 @@ func enumName(names map[int]string, v int, typ string) string {
 	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
+// enumParse returns the value named s in names.
 func enumParse[T ~int](names map[T]string, s string) (T, bool) {
 	for v, n := range names {
 		if n == s {
@@ -21,48 +26,4 @@ func enumParse[T ~int](names map[T]string, s string) (T, bool) {
 		}
 	}
 	return 0, false
-}
-
-func (c EventCause) String() string {
-	if s, ok := eventCauseNames[c]; ok {
-		return s
-	}
-	return "EventCause(" + strconv.Itoa(int(c)) + ")"
-}
-
-// ParseEventCause returns the cause with ASN.1 name s.
-func ParseEventCause(s string) (EventCause, bool) { return enumParse(eventCauseNames, s) }
-
-func (s ConnectionState) String() string {
-	if n, ok := connectionStateNames[s]; ok {
-		return n
-	}
-	return "ConnectionState(" + strconv.Itoa(int(s)) + ")"
-}
-
-// ParseConnectionState returns the state with ASN.1 name s.
-func ParseConnectionState(s string) (ConnectionState, bool) {
-	return enumParse(connectionStateNames, s)
-}
-
-func (s SystemStatus) String() string {
-	if n, ok := systemStatusNames[s]; ok {
-		return n
-	}
-	return "SystemStatus(" + strconv.Itoa(int(s)) + ")"
-}
-
-// ParseSystemStatus returns the status with ASN.1 name s.
-func ParseSystemStatus(s string) (SystemStatus, bool) { return enumParse(systemStatusNames, s) }
-
-func (s SimpleCallState) String() string {
-	if n, ok := simpleCallStateNames[s]; ok {
-		return n
-	}
-	return "SimpleCallState(" + strconv.Itoa(int(s)) + ")"
-}
-
-// ParseSimpleCallState returns the call state with ASN.1 name s.
-func ParseSimpleCallState(s string) (SimpleCallState, bool) {
-	return enumParse(simpleCallStateNames, s)
 }

@@ -7,37 +7,9 @@ import (
 	"github.com/cstav3/cstav3/ber"
 )
 
-// ErrorBranch is the alternative of the universalFailure CHOICE: the class
-// of a CSTA service error.
-type ErrorBranch uint8
-
-// universalFailure alternatives, numbered by their context tags.
-const (
-	OperationError ErrorBranch = iota
-	SecurityError
-	StateIncompatibility
-	SystemResourceAvailability
-	SubscribedResourceAvailability
-	PerformanceManagement
-	PrivateDataInfo
-	Unspecified
-)
-
-var errorBranchNames = [...]string{"operation", "security", "stateIncompatibility",
-	"systemResourceAvailability", "subscribedResourceAvailability", "performanceManagement",
-	"privateData", "unspecified"}
-
-var errorValueNames = [...]map[int]string{operationErrorsNames, securityErrorsNames,
-	stateIncompatibilityErrorsNames, systemResourceAvailabilityErrorsNames,
-	subscribedResourceAvailabilityErrorsNames, performanceManagementErrorsNames,
-	privateDataInfoErrorsNames, nil}
-
-func (b ErrorBranch) String() string {
-	if int(b) < len(errorBranchNames) {
-		return errorBranchNames[b]
-	}
-	return "ErrorBranch(" + strconv.Itoa(int(b)) + ")"
-}
+// ErrorBranch, its constants, String and ParseErrorBranch, and the value
+// names of each branch are generated from error-definition.asn1
+// (errors_gen.go).
 
 // ErrorCodeUniversalFailure is the ROSE errcode of universalFailure, the one
 // error every CSTA operation reports.
@@ -66,16 +38,6 @@ func NewError(branch ErrorBranch, name string) (*Error, bool) {
 		}
 	}
 	return nil, false
-}
-
-// ParseErrorBranch returns the branch with ASN.1 name s.
-func ParseErrorBranch(s string) (ErrorBranch, bool) {
-	for i, n := range errorBranchNames {
-		if n == s {
-			return ErrorBranch(i), true
-		}
-	}
-	return 0, false
 }
 
 // Name returns the ASN.1 name of the error value, e.g. "invalidDeviceState".

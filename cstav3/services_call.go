@@ -19,27 +19,8 @@ func init() {
 	registerOperation(OpDeflectCall, func() Argument { return new(DeflectCallArgument) }, noData(OpDeflectCall))
 }
 
-// AutoOriginate tells a MakeCall whether the calling device is prompted
-// (e.g. rung) before the call is placed (ASN.1 AutoOriginate).
-type AutoOriginate int
-
-// Values of AutoOriginate.
-const (
-	AutoOriginatePrompt      AutoOriginate = 0 // prompt: the default
-	AutoOriginateDoNotPrompt AutoOriginate = 1 // doNotPrompt
-)
-
-var autoOriginateNames = map[AutoOriginate]string{0: "prompt", 1: "doNotPrompt"}
-
-func (a AutoOriginate) String() string {
-	if s, ok := autoOriginateNames[a]; ok {
-		return s
-	}
-	return "AutoOriginate(" + strconv.Itoa(int(a)) + ")"
-}
-
-// ParseAutoOriginate returns the value with ASN.1 name s.
-func ParseAutoOriginate(s string) (AutoOriginate, bool) { return enumParse(autoOriginateNames, s) }
+// AutoOriginate, its constants, String and ParseAutoOriginate are generated
+// from call-control.asn1 (enums_gen.go).
 
 // Helpers shared by the call-control service files (services_call.go,
 // services_hold.go, services_transfer.go); prefixed cc to stay out of the

@@ -1,10 +1,6 @@
 package cstav3
 
-import (
-	"strconv"
-
-	"github.com/cstav3/cstav3/ber"
-)
+import "github.com/cstav3/cstav3/ber"
 
 // Monitoring services: MonitorStart, ChangeMonitorFilter and
 // MonitorStop, and the MonitorFilter they carry (status-reporting.asn1).
@@ -103,27 +99,8 @@ func (o *CSTAObject) decode(e ber.Element) error {
 	return tagError(e)
 }
 
-// MonitorType says whether a monitor started on a device follows the device
-// or the calls it takes part in (ASN.1 MonitorType).
-type MonitorType int
-
-// Values of MonitorType.
-const (
-	MonitorCall   MonitorType = 0 // call
-	MonitorDevice MonitorType = 1 // device
-)
-
-var monitorTypeNames = map[MonitorType]string{0: "call", 1: "device"}
-
-func (t MonitorType) String() string {
-	if s, ok := monitorTypeNames[t]; ok {
-		return s
-	}
-	return "MonitorType(" + strconv.Itoa(int(t)) + ")"
-}
-
-// ParseMonitorType returns the monitor type with ASN.1 name s.
-func ParseMonitorType(s string) (MonitorType, bool) { return enumParse(monitorTypeNames, s) }
+// MonitorType, its constants, String and ParseMonitorType are generated
+// from status-reporting.asn1 (enums_gen.go).
 
 // MonitorFilter says which events a monitor does NOT report: a bit set to 1
 // filters that event out. Each field is the BIT STRING of one event category; the zero ber.BitString (nil Bytes, Length 0)

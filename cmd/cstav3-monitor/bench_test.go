@@ -2,14 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"image/color"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/cstav3/cstav3/internal/bench"
 )
 
 // TestBenchJSON runs short benches with --json, with and without the
@@ -34,7 +32,7 @@ func TestBenchJSON(t *testing.T) {
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
-			var res benchResult
+			var res bench.Result
 			dec := json.NewDecoder(strings.NewReader(r.stdout))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&res); err != nil {
@@ -120,87 +118,6 @@ func TestBenchUsage(t *testing.T) {
 		r := runBin(t, "", nil, append([]string{"bench"}, args...)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "--") {
 			t.Errorf("bench %v: exit %d, stderr %q", args, r.code, r.stderr)
-		}
-	}
-}
-
-func TestDocSeq(t *testing.T) {
-	for _, tt := range []struct {
-		doc  string
-		want uint32
-		ok   bool
-	}{
-		{`<DeliveredEvent><connection><callID>0000002a</callID><deviceID>100</deviceID></connection></DeliveredEvent>`, 42, true},
-		{`<HeldEvent><heldConnection><callID>01020304</callID></heldConnection><callID>ffffffff</callID></HeldEvent>`, 0x01020304, true},
-		{`<DeliveredEvent><connection><callID>b164</callID></connection></DeliveredEvent>`, 0, false},
-		{`<DeliveredEvent><connection><callID>0000zz2a</callID></connection></DeliveredEvent>`, 0, false},
-		{`<SystemStatus><systemStatus>normal</systemStatus></SystemStatus>`, 0, false},
-	} {
-		got, ok := docSeq([]byte(tt.doc))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("docSeq(%s) = %d, %v; want %d, %v", tt.doc, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-// TestPlot draws the plot of a small made-up matrix: a PNG of the size
-// drawn, with the series' colours on it.
-func TestPlot(t *testing.T) {
-	m := benchMatrix{rates: []float64{1000, 10000, 0}, consumers: []int{0, 1, 10}, monitors: []int{100, 10000}}
-	var results []*benchResult
-	for _, mon := range m.monitors {
-		for _, k := range m.consumers {
-			for _, rate := range m.rates {
-				r := &benchResult{Rate: rate, Consumers: k, Monitors: mon}
-				lat := &benchLatency{P99us: 100 * float64(k+1) * (1 + rate/1000)}
-				if k == 0 {
-					r.CallbackEventsPerSec, r.LatencyCallback = 300000/float64(mon/100), lat
-				} else {
-					r.ConsumerEventsPerSec, r.LatencyConsumer = 150000/float64(k), lat
-				}
-				results = append(results, r)
-			}
-		}
-	}
-	path := filepath.Join(t.TempDir(), "m.png")
-	if err := writePlot(path, m, results); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 420 {
-		t.Fatalf("plot is %v", b)
-	}
-	seen := map[color.RGBA]int{}
-	for y := range 420 {
-		for x := range 1000 {
-			seen[color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)]++
-		}
-	}
-	for i := range 3 { // three consumer counts on the right, two monitor counts on the left
-		if seen[plotColors[i]] < 50 {
-			t.Errorf("colour %d drawn on %d pixels", i, seen[plotColors[i]])
-		}
-	}
-	if seen[color.RGBA{A: 255}] < 1000 {
-		t.Errorf("%d black pixels: no axes or labels", seen[color.RGBA{A: 255}])
-	}
-}
-
-func TestCompact(t *testing.T) {
-	for _, tt := range []struct {
-		n    float64
-		want string
-	}{{0, "0"}, {950, "950"}, {1000, "1k"}, {12345, "12.3k"}, {1.5e6, "1.5M"}} {
-		if got := compact(tt.n); got != tt.want {
-			t.Errorf("compact(%g) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/internal/bench/pace"
 )
 
 // TestPace: every event goes, in order, to the monitor of its device, with
@@ -16,10 +16,10 @@ func TestPace(t *testing.T) {
 	s := start(t, Config{})
 	c := connect(t, s)
 	refs := map[string]string{"100": string(c.monitor("100")), "101": string(c.monitor("101"))}
-	stamps := NewSendStamps(10)
-	n := 2 * len(PaceEventTypes)
-	res, err := s.Pace(context.Background(), PaceConfig{Devices: []string{"100", "101"}, Events: n,
-		Mix: PaceEventTypes, Stamps: stamps})
+	stamps := pace.NewStamps(10)
+	n := 2 * len(pace.EventTypes)
+	res, err := s.pace(context.Background(), pace.Config{Devices: []string{"100", "101"}, Events: n,
+		Mix: pace.EventTypes, Stamps: stamps})
 	if err != nil || res.Sent != n {
 		t.Fatalf("Pace: %+v, %v", res, err)
 	}
@@ -32,18 +32,15 @@ func TestPace(t *testing.T) {
 		if string(e.rep.CrossRef) != refs[dev] {
 			t.Fatalf("event %d for cross-ref %x, want %s's %x", i, e.rep.CrossRef, dev, refs[dev])
 		}
-		if got, want := e.rep.Event.Type().Name(), PaceEventTypes[i%len(PaceEventTypes)]+"Event"; got != want {
+		if got, want := e.rep.Event.Type().Name(), pace.EventTypes[i%len(pace.EventTypes)]+"Event"; got != want {
 			t.Fatalf("event %d is %s, want %s", i, got, want)
 		}
-		if seq, ok := PaceEventSeq(e.rep.Event); !ok || seq != uint32(i) {
+		if seq, ok := pace.EventSeq(e.rep.Event); !ok || seq != uint32(i) {
 			t.Fatalf("event %d (%T) gives sequence number %d, %v", i, e.rep.Event, seq, ok)
 		}
 		if d := stamps.Since(uint32(i)); d <= 0 || d > time.Minute {
 			t.Fatalf("event %d sent %v ago", i, d)
 		}
-	}
-	if _, ok := PaceSeq(cstav3.CallID{1, 2}); ok {
-		t.Fatal("a HiPath call id taken for a sequence number")
 	}
 }
 
@@ -53,7 +50,7 @@ func TestPaceRate(t *testing.T) {
 	c := connect(t, s)
 	c.monitor("100")
 	const n, rate = 40, 2000.0
-	res, err := s.Pace(context.Background(), PaceConfig{Devices: []string{"100"}, Events: n, Rate: rate})
+	res, err := s.pace(context.Background(), pace.Config{Devices: []string{"100"}, Events: n, Rate: rate})
 	if err != nil || res.Sent != n {
 		t.Fatalf("Pace: %+v, %v", res, err)
 	}
@@ -74,7 +71,7 @@ func TestPaceStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := s.Pace(ctx, PaceConfig{Devices: []string{"100"}, Rate: 1000})
+		_, err := s.pace(ctx, pace.Config{Devices: []string{"100"}, Rate: 1000})
 		done <- err
 	}()
 	for range 3 {
@@ -84,21 +81,13 @@ func TestPaceStops(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("Pace after cancel: %v", err)
 	}
-	for _, cfg := range []PaceConfig{
+	for _, cfg := range []pace.Config{
 		{},
 		{Devices: []string{"999"}, Events: 1},
 		{Devices: []string{"100"}, Events: 1, Mix: []string{"Bridged"}},
 	} {
-		if res, err := s.Pace(context.Background(), cfg); err == nil || res.Sent != 0 {
+		if res, err := s.pace(context.Background(), cfg); err == nil || res.Sent != 0 {
 			t.Errorf("Pace(%+v): %+v, %v", cfg, res, err)
-		}
-	}
-}
-
-func TestSendStampsSize(t *testing.T) {
-	for _, tt := range []struct{ n, want int }{{0, 1024}, {1000, 1024}, {1025, 2048}, {1 << 20, 1 << 20}} {
-		if got := len(NewSendStamps(tt.n).ring); got != tt.want {
-			t.Errorf("NewSendStamps(%d): %d slots, want %d", tt.n, got, tt.want)
 		}
 	}
 }
@@ -126,9 +115,9 @@ func TestPaceHold(t *testing.T) {
 			return true
 		}
 	}
-	done := make(chan PaceResult, 1)
+	done := make(chan pace.Result, 1)
 	go func() {
-		res, _ := s.Pace(context.Background(), PaceConfig{Devices: []string{"100"}, Events: n, Rate: 2000, Hold: hold})
+		res, _ := s.pace(context.Background(), pace.Config{Devices: []string{"100"}, Events: n, Rate: 2000, Hold: hold})
 		done <- res
 	}()
 	var at int
@@ -154,5 +143,20 @@ func TestPaceHold(t *testing.T) {
 	}
 	if res := <-done; res.Sent != n {
 		t.Fatalf("sent %d", res.Sent)
+	}
+}
+
+// TestPaceHook: the harness reaches the pacing method through the hook
+// registered at init, with the server's own type.
+func TestPaceHook(t *testing.T) {
+	s := start(t, Config{})
+	c := connect(t, s)
+	c.monitor("100")
+	res, err := pace.Run(context.Background(), s, pace.Config{Devices: []string{"100"}, Events: 3})
+	if err != nil || res.Sent != 3 {
+		t.Fatalf("pace.Run: %+v, %v", res, err)
+	}
+	for range 3 {
+		c.event()
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"fmt"
@@ -143,15 +143,17 @@ func (p panel) series(points []float64, col color.RGBA) {
 	}
 }
 
-// writePlot draws the two panels of a matrix's results to a PNG file.
-func writePlot(path string, m benchMatrix, results []*benchResult) error {
+// WritePlot draws the two panels of a matrix's results to a PNG file
+// (BENCHMARKS.md says what the axes are). A file that cannot be created is
+// a *ParamError.
+func WritePlot(path string, m Matrix, results []*Result) error {
 	const w, h = 1000, 420
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for i := range img.Pix {
 		img.Pix[i] = 255
 	}
 	c := canvas{img}
-	find := func(rate float64, k, mon int) *benchResult {
+	find := func(rate float64, k, mon int) *Result {
 		for _, r := range results {
 			if r.Rate == rate && r.Consumers == k && r.Monitors == mon {
 				return r
@@ -159,13 +161,13 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 		}
 		return nil
 	}
-	received := func(r *benchResult) float64 {
+	received := func(r *Result) float64 {
 		if r.Consumers == 0 {
 			return r.CallbackEventsPerSec
 		}
 		return r.ConsumerEventsPerSec
 	}
-	p99 := func(r *benchResult) float64 {
+	p99 := func(r *Result) float64 {
 		if r.LatencyCallback != nil {
 			return r.LatencyCallback.P99us
 		}
@@ -177,7 +179,7 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 
 	// Left: throughput at max rate against consumers.
 	var cats []string
-	for _, k := range m.consumers {
+	for _, k := range m.Consumers {
 		cats = append(cats, strconv.Itoa(k))
 	}
 	top := 1.0
@@ -195,10 +197,10 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 		ticks = append(ticks, t)
 	}
 	left.frame(ticks, compact)
-	for j, mon := range m.monitors {
+	for j, mon := range m.Monitors {
 		left.legend(j, compact(float64(mon)), plotColors[j%len(plotColors)])
-		pts := make([]float64, len(m.consumers))
-		for i, k := range m.consumers {
+		pts := make([]float64, len(m.Consumers))
+		for i, k := range m.Consumers {
 			pts[i] = math.NaN()
 			if r := find(0, k, mon); r != nil {
 				pts[i] = received(r)
@@ -209,7 +211,7 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 
 	// Right: p99 against the set rates, log scale from 10 µs to 1 s.
 	var rates []float64
-	for _, r := range m.rates {
+	for _, r := range m.Rates {
 		if r > 0 {
 			rates = append(rates, r)
 		}
@@ -231,12 +233,12 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 		}
 		return compact(v) + "us"
 	})
-	for j, k := range m.consumers {
+	for j, k := range m.Consumers {
 		right.legend(j, strconv.Itoa(k), plotColors[j%len(plotColors)])
 		pts := make([]float64, len(rates))
 		for i, rate := range rates {
 			pts[i] = math.NaN()
-			if r := find(rate, k, m.monitors[0]); r != nil {
+			if r := find(rate, k, m.Monitors[0]); r != nil {
 				pts[i] = p99(r)
 			}
 		}
@@ -244,7 +246,7 @@ func writePlot(path string, m benchMatrix, results []*benchResult) error {
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return usageErrorf("--plot: %v", err)
+		return &ParamError{"--plot: " + err.Error()}
 	}
 	if err := png.Encode(f, img); err != nil {
 		f.Close()

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bufio"
@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"net"
 	"sync"
@@ -14,23 +15,23 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
-	"github.com/cstav3/cstav3/hipath/hipathsim"
+	"github.com/cstav3/cstav3/internal/bench/pace"
 	"github.com/cstav3/cstav3/internal/histogram"
 	"github.com/cstav3/cstav3/xmlbridge"
 )
 
-// benchBridge is the XML bridge of a bench run with its consumers.
-type benchBridge struct {
+// xmlBridge is the XML bridge of a bench run with its consumers.
+type xmlBridge struct {
 	srv       *xmlbridge.Server
 	ln        net.Listener
-	consumers []*benchConsumer
+	consumers []*xmlConsumer
 	stopOnce  sync.Once
 }
 
-// benchConsumer is an ECMA-323 consumer on the header framing (ECSS-10
+// xmlConsumer is an ECMA-323 consumer on the header framing (ECSS-10
 // style) that monitors every device and, for each event document, finds the
 // call id, hence the sequence number and the latency.
-type benchConsumer struct {
+type xmlConsumer struct {
 	conn    net.Conn
 	hr      *xmlbridge.HeaderReader
 	hist    histogram.Histogram // owned by the reading goroutine until done
@@ -46,12 +47,12 @@ const (
 	benchNS       = "http://www.ecma-international.org/standards/ecma-323/csta/ed3"
 )
 
-// startBenchBridge starts a bridge for client with k consumers logged in,
+// startBridge starts a bridge for client with k consumers logged in,
 // not monitoring yet.
-func startBenchBridge(ctx context.Context, a *app, client *cstav3.Client, monitors, k int) (*benchBridge, error) {
+func startBridge(ctx context.Context, logger *slog.Logger, client *cstav3.Client, monitors, k int) (*xmlBridge, error) {
 	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: map[string]string{benchUser: benchPassword},
 		MaxSessions: k + 16, MaxMonitorsPerSession: monitors,
-		SessionDuration: time.Hour, Logger: a.logger})
+		SessionDuration: time.Hour, Logger: logger})
 	if err != nil {
 		return nil, fmt.Errorf("bridge: %w", err)
 	}
@@ -60,14 +61,14 @@ func startBenchBridge(ctx context.Context, a *app, client *cstav3.Client, monito
 		srv.Close()
 		return nil, fmt.Errorf("bridge: %w", err)
 	}
-	b := &benchBridge{srv: srv, ln: ln}
+	b := &xmlBridge{srv: srv, ln: ln}
 	go func() {
 		if err := srv.ServeHeader(ln); err != nil && !errors.Is(err, xmlbridge.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
-			a.logger.Error("bench bridge listener", "err", err)
+			logger.Error("bench bridge listener", "err", err)
 		}
 	}()
 	for range k {
-		c, err := dialBenchConsumer(ctx, ln.Addr().String())
+		c, err := dialConsumer(ctx, ln.Addr().String())
 		if err != nil {
 			b.close()
 			return nil, err
@@ -79,7 +80,7 @@ func startBenchBridge(ctx context.Context, a *app, client *cstav3.Client, monito
 
 // monitor makes every consumer monitor every device, the consumers in
 // parallel, then starts their readers.
-func (b *benchBridge) monitor(ctx context.Context, devices []string, r *receivers) error {
+func (b *xmlBridge) monitor(ctx context.Context, devices []string, r *receivers) error {
 	errs := make(chan error, len(b.consumers))
 	for _, c := range b.consumers {
 		go func() { errs <- c.monitor(ctx, devices) }()
@@ -101,7 +102,7 @@ func (b *benchBridge) monitor(ctx context.Context, devices []string, r *receiver
 }
 
 // stop disconnects the consumers and waits for their readers.
-func (b *benchBridge) stop() {
+func (b *xmlBridge) stop() {
 	b.stopOnce.Do(func() {
 		for _, c := range b.consumers {
 			c.conn.Close()
@@ -112,7 +113,7 @@ func (b *benchBridge) stop() {
 	})
 }
 
-func (b *benchBridge) close() {
+func (b *xmlBridge) close() {
 	b.stop()
 	b.srv.Close()
 	b.ln.Close()
@@ -120,7 +121,7 @@ func (b *benchBridge) close() {
 
 // slowest returns the event documents read by the consumer that read the
 // fewest.
-func (b *benchBridge) slowest() uint64 {
+func (b *xmlBridge) slowest() uint64 {
 	n := uint64(math.MaxUint64)
 	for _, c := range b.consumers {
 		n = min(n, c.got.Load())
@@ -129,7 +130,7 @@ func (b *benchBridge) slowest() uint64 {
 }
 
 // latency merges the consumers' histograms; call it after stop.
-func (b *benchBridge) latency() *histogram.Histogram {
+func (b *xmlBridge) latency() *histogram.Histogram {
 	var h histogram.Histogram
 	for _, c := range b.consumers {
 		h.Merge(&c.hist)
@@ -137,16 +138,16 @@ func (b *benchBridge) latency() *histogram.Histogram {
 	return &h
 }
 
-// dialBenchConsumer connects and logs in.
-func dialBenchConsumer(ctx context.Context, addr string) (*benchConsumer, error) {
+// dialConsumer connects and logs in.
+func dialConsumer(ctx context.Context, addr string) (*xmlConsumer, error) {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("consumer: %w", err)
 	}
-	c := &benchConsumer{conn: conn, hr: xmlbridge.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), xmlbridge.HeaderOptions{}),
+	c := &xmlConsumer{conn: conn, hr: xmlbridge.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), xmlbridge.HeaderOptions{}),
 		done: make(chan struct{})}
-	fail := func(err error) (*benchConsumer, error) {
+	fail := func(err error) (*xmlConsumer, error) {
 		conn.Close()
 		return nil, fmt.Errorf("consumer: %w", err)
 	}
@@ -175,7 +176,7 @@ func dialBenchConsumer(ctx context.Context, addr string) (*benchConsumer, error)
 
 // monitor starts a monitor of every device, the requests sent back to back
 // and their answers read meanwhile.
-func (c *benchConsumer) monitor(ctx context.Context, devices []string) error {
+func (c *xmlConsumer) monitor(ctx context.Context, devices []string) error {
 	conn := c.conn
 	fail := func(err error) error { return fmt.Errorf("consumer: %w", err) }
 	deadline, ok := ctx.Deadline()
@@ -222,7 +223,7 @@ func (c *benchConsumer) monitor(ctx context.Context, devices []string) error {
 // with what they measure, and a new slice per document was four fifths of
 // all that the process allocated with ten consumers, whose collections
 // showed in the bridge's latency.
-func (c *benchConsumer) read(r *receivers) {
+func (c *xmlConsumer) read(r *receivers) {
 	defer close(c.done)
 	var buf []byte
 	for {
@@ -244,7 +245,7 @@ func (c *benchConsumer) read(r *receivers) {
 }
 
 // docSeq finds the first call id of an event document, which is the
-// sequence number Pace gave the event.
+// sequence number the simulator gave the event.
 func docSeq(doc []byte) (uint32, bool) {
 	const open = "<callID>"
 	i := bytes.Index(doc, []byte(open))
@@ -260,5 +261,5 @@ func docSeq(doc []byte) (uint32, bool) {
 	if _, err := hex.Decode(b[:], rest[:j]); err != nil {
 		return 0, false
 	}
-	return hipathsim.PaceSeq(b[:])
+	return pace.Seq(b[:])
 }
