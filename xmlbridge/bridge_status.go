@@ -1,6 +1,7 @@
 package xmlbridge
 
 import "github.com/cstav3/cstav3/cstav3"
+import "github.com/cstav3/cstav3/xmlbridge/framing"
 
 // PBX link loss and recovery reach every session as an ECMA-269 SystemStatus
 // request from the server (invoke id 9999 on the header framing, like the
@@ -43,7 +44,7 @@ func (s *Server) onLinkState(ev cstav3.LinkEvent) {
 			}
 			docs[encs[i]] = doc
 		}
-		if sk.push(wholeDoc(EventInvokeID, doc)) {
+		if sk.push(wholeDoc(framing.EventInvokeID, doc)) {
 			n++
 		}
 	}

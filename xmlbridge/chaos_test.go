@@ -10,6 +10,7 @@ import (
 
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/internal/testutil"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // The bridge's chaos tests: its consumers across PBX link drops, and one
@@ -174,7 +175,7 @@ func newLatencyConsumer(t *testing.T, addr, device string, batch, batches int) *
 		t.Fatal(err)
 	}
 	c := &latencyConsumer{conn: conn, batches: make(chan time.Time, batches), done: make(chan struct{})}
-	hr := NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), HeaderOptions{})
+	hr := framing.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), framing.HeaderOptions{})
 	rawLoginMonitor(t, conn, hr, device, 300)
 	_ = conn.SetReadDeadline(time.Time{})
 	go func() {
@@ -185,7 +186,7 @@ func newLatencyConsumer(t *testing.T, addr, device string, batch, batches int) *
 			if err != nil {
 				return
 			}
-			if id != EventInvokeID {
+			if id != framing.EventInvokeID {
 				continue
 			}
 			if n++; n%batch == 0 {

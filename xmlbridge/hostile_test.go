@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // Hostile input for the consumer side, beyond the tables of
@@ -74,11 +75,11 @@ func hostileXMLCases() []hostileXML {
 		{"call id not hex", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<>", 1)), ErrMalformed},
 		{"CDATA call id", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<![CDATA[0a1b]]>", 1)), nil},
 		{"unknown namespace", "request", []byte(strings.Replace(hostileAnswer, nsEd3, "urn:evil", 1)), nil},
-		{"16-bit header: 65,535 announced", "header", header(0, 0, 0xFF, 0xFF, "<a/>"), ErrMessageTooLarge},
-		{"32-bit header: 4 GiB announced", "header32", header(0xFF, 0xFF, 0xFF, 0xFF, "<a/>"), ErrMessageTooLarge},
-		{"16-bit header: length below the header", "header", header(0, 0, 0, 3, ""), ErrHeaderLength},
-		{"header: XML with no header", "header", []byte(hostileAnswer), ErrHeaderReserved},
-		{"NUL framing: 1 MiB without a NUL", "nul", bytes.Repeat([]byte("<a>"), 350000), ErrMessageTooLarge},
+		{"16-bit header: 65,535 announced", "header", header(0, 0, 0xFF, 0xFF, "<a/>"), framing.ErrMessageTooLarge},
+		{"32-bit header: 4 GiB announced", "header32", header(0xFF, 0xFF, 0xFF, 0xFF, "<a/>"), framing.ErrMessageTooLarge},
+		{"16-bit header: length below the header", "header", header(0, 0, 0, 3, ""), framing.ErrHeaderLength},
+		{"header: XML with no header", "header", []byte(hostileAnswer), framing.ErrHeaderReserved},
+		{"NUL framing: 1 MiB without a NUL", "nul", bytes.Repeat([]byte("<a>"), 350000), framing.ErrMessageTooLarge},
 		{"NUL framing: document cut", "nul", []byte(hostileAnswer), io.ErrUnexpectedEOF},
 	}
 }
@@ -99,14 +100,14 @@ func decodeHostile(c hostileXML) error {
 		}
 		return err
 	case "header", "header32":
-		o := HeaderOptions{MaxSize: hostileMax}
+		o := framing.HeaderOptions{MaxSize: hostileMax}
 		if c.decoder == "header32" {
-			o.Format = HeaderLength32
+			o.Format = framing.HeaderLength32
 		}
-		_, _, err := NewHeaderReader(bytes.NewReader(c.in), o).ReadMessage()
+		_, _, err := framing.NewHeaderReader(bytes.NewReader(c.in), o).ReadMessage()
 		return err
 	case "nul":
-		_, err := NewNULReader(bufio.NewReaderSize(bytes.NewReader(c.in), 4096), hostileMax).ReadMessage()
+		_, err := framing.NewNULReader(bufio.NewReaderSize(bytes.NewReader(c.in), 4096), hostileMax).ReadMessage()
 		return err
 	}
 	panic("no decoder " + c.decoder)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // The fan-out runs on the client's single dispatcher goroutine, which
@@ -103,7 +104,7 @@ func (pm *pbxMonitor) onEvent(ev cstav3.Event) {
 			dropped++
 			continue
 		}
-		if cm.deliver(outMsg{d: d, xref: cm.xref, invokeID: EventInvokeID}, s.cfg.QueueLength) {
+		if cm.deliver(outMsg{d: d, xref: cm.xref, invokeID: framing.EventInvokeID}, s.cfg.QueueLength) {
 			out++
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // ErrServerClosed is returned by the Serve methods after Close.
@@ -24,7 +25,7 @@ type Server struct {
 	users   credentials
 	limiter *loginLimiter
 	dec     Decoder
-	header  HeaderOptions
+	header  framing.HeaderOptions
 	// unit is what one second of an ECMA-354 session duration lasts: a
 	// second, except in tests that cannot wait that long.
 	unit time.Duration
@@ -72,7 +73,7 @@ func NewServer(cfg Config) (*Server, error) {
 		users:       users,
 		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
 		dec:         Decoder{MaxSize: cfg.MaxMessageSize},
-		header:      HeaderOptions{MaxSize: cfg.MaxMessageSize},
+		header:      framing.HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},
 		httpServers: map[*http.Server]struct{}{},

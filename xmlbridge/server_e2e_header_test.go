@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"bytes"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"reflect"
 	"strconv"
 	"testing"
@@ -106,7 +107,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 
 	ev := c.expectEvent("ServiceInitiatedEvent")
 	si := ev.msg.XML.(*ServiceInitiatedEvent)
-	if ev.invokeID != EventInvokeID || ev.msg.Namespace != nsEd3 {
+	if ev.invokeID != framing.EventInvokeID || ev.msg.Namespace != nsEd3 {
 		t.Errorf("event framing %04d %s", ev.invokeID, ev.msg.Namespace)
 	}
 	checks(t, "ServiceInitiatedEvent",

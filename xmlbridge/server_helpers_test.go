@@ -19,6 +19,7 @@ import (
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/hipath/hipathsim"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"go.uber.org/goleak"
 )
 
@@ -150,14 +151,14 @@ type frame struct {
 type tcpConsumer struct {
 	t       testing.TB
 	conn    net.Conn
-	fr      framing
+	fr      frameFormat
 	events  chan frame
 	replies chan frame
 	done    chan struct{} // closed when the reader stops
 	readErr error
 }
 
-func dialConsumer(t testing.TB, addr string, fr framing, tc *tls.Config) *tcpConsumer {
+func dialConsumer(t testing.TB, addr string, fr frameFormat, tc *tls.Config) *tcpConsumer {
 	t.Helper()
 	var conn net.Conn
 	var err error
@@ -181,12 +182,12 @@ func dialConsumer(t testing.TB, addr string, fr framing, tc *tls.Config) *tcpCon
 
 func (c *tcpConsumer) read() {
 	defer close(c.done)
-	var hr *HeaderReader
-	var nr *NULReader
+	var hr *framing.HeaderReader
+	var nr *framing.NULReader
 	if c.fr == framingHeader {
-		hr = NewHeaderReader(bufio.NewReaderSize(c.conn, 64<<10), HeaderOptions{})
+		hr = framing.NewHeaderReader(bufio.NewReaderSize(c.conn, 64<<10), framing.HeaderOptions{})
 	} else {
-		nr = NewNULReader(c.conn, 0)
+		nr = framing.NewNULReader(c.conn, 0)
 	}
 	for {
 		var f frame
@@ -205,7 +206,7 @@ func (c *tcpConsumer) read() {
 		// a test looks at them, so that a flood is read at full speed.
 		var server bool
 		if hr != nil {
-			server = f.invokeID == EventInvokeID
+			server = f.invokeID == framing.EventInvokeID
 		} else {
 			f.msg, _ = Decode(f.doc)
 			server = f.msg != nil && (f.msg.Kind == KindEvent || f.msg.Name == "SystemStatus")
@@ -224,9 +225,9 @@ func (c *tcpConsumer) send(invokeID int, doc []byte) {
 	var b []byte
 	var err error
 	if c.fr == framingHeader {
-		b, err = AppendHeaderMessage(nil, invokeID, doc)
+		b, err = framing.AppendHeader(nil, invokeID, doc)
 	} else {
-		b, err = AppendNULMessage(nil, doc)
+		b, err = framing.AppendNUL(nil, doc)
 	}
 	if err != nil {
 		c.t.Fatal(err)
@@ -432,7 +433,7 @@ func (c *soapClient) stream() <-chan frame {
 	go func() {
 		defer close(done)
 		defer close(ch)
-		nr := NewNULReader(resp.Body, 0)
+		nr := framing.NewNULReader(resp.Body, 0)
 		for {
 			doc, err := nr.ReadMessage()
 			if err != nil {
@@ -469,11 +470,11 @@ func nextDoc(t testing.TB, ch <-chan frame) frame {
 
 // rawLoginMonitor logs in over a raw header-framing connection, for a
 // session of secs seconds, and monitors device, reading each answer.
-func rawLoginMonitor(t testing.TB, conn net.Conn, hr *HeaderReader, device string, secs int) {
+func rawLoginMonitor(t testing.TB, conn net.Conn, hr *framing.HeaderReader, device string, secs int) {
 	t.Helper()
 	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, secs),
 		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
-		b, _ := AppendHeaderMessage(nil, i+1, doc)
+		b, _ := framing.AppendHeader(nil, i+1, doc)
 		if _, err := conn.Write(b); err != nil {
 			t.Fatal(err)
 		}

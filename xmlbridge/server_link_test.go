@@ -1,6 +1,7 @@
 package xmlbridge
 
 import (
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"net/http"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func TestLinkLossReported(t *testing.T) {
 	e.sim.DropLinks()
 	for _, c := range []*tcpConsumer{h, n} {
 		f := c.event()
-		if c == h && f.invokeID != EventInvokeID {
+		if c == h && f.invokeID != framing.EventInvokeID {
 			t.Errorf("status report with invoke id %04d", f.invokeID)
 		}
 		expectStatus(t, f, "disabled")
@@ -55,7 +56,7 @@ func TestLinkLossReported(t *testing.T) {
 		t.Fatalf("NUL consumer: %s", f.doc)
 	}
 	// A consumer may acknowledge the status report; nothing is answered.
-	h.send(EventInvokeID, []byte(`<SystemStatusResponse xmlns="`+nsEd3+`"/>`))
+	h.send(framing.EventInvokeID, []byte(`<SystemStatusResponse xmlns="`+nsEd3+`"/>`))
 	f := h.request(3, codecSeed(t, "uacsta-request-system-status"))
 	if r, ok := f.msg.XML.(*RequestSystemStatusResponse); !ok || r.SystemStatus != "normal" {
 		t.Fatalf("RequestSystemStatus after recovery: %s", f.doc)

@@ -21,7 +21,7 @@ func loginDoc(user, password string, duration int) []byte {
 // requests with a CSTAErrorCode and keeps the connection.
 func TestLoginRequired(t *testing.T) {
 	e := newEnv(t, envOpts{})
-	for _, fr := range []framing{framingHeader, framingNUL} {
+	for _, fr := range []frameFormat{framingHeader, framingNUL} {
 		addr := e.header
 		if fr == framingNUL {
 			addr = e.nul

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // rawConsumer logs in and monitors device on the header framing, reading
@@ -21,7 +22,7 @@ func rawConsumer(t *testing.T, addr, device string) net.Conn {
 	t.Cleanup(func() { conn.Close() })
 	// A small receive buffer fills sooner.
 	_ = conn.(*net.TCPConn).SetReadBuffer(4096)
-	hr := NewHeaderReader(conn, HeaderOptions{})
+	hr := framing.NewHeaderReader(conn, framing.HeaderOptions{})
 	rawLoginMonitor(t, conn, hr, device, 60)
 	return conn
 }
@@ -49,7 +50,7 @@ func TestSlowConsumer(t *testing.T) {
 		for end := i + batch; i < end; i++ {
 			select {
 			case f := <-fast.events:
-				if f.invokeID != EventInvokeID {
+				if f.invokeID != framing.EventInvokeID {
 					t.Fatalf("event %d with invoke id %04d", i, f.invokeID)
 				}
 			case <-fast.done:

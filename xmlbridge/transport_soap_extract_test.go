@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
 const soapTestEnvNS = `xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"`
@@ -34,13 +36,13 @@ func soapTestRootName(t testing.TB, doc []byte) xml.Name {
 // Every snom template yields its request element in the ed4 namespace,
 // although csta is declared on the Envelope only.
 func TestExtractSOAPBodySnom(t *testing.T) {
-	for _, tc := range transportSeedSnomRequests {
-		t.Run(tc.name, func(t *testing.T) {
-			inner, err := ExtractSOAPBody([]byte(tc.envelope))
+	for _, tc := range seeddoc.SnomRequests {
+		t.Run(tc.Name, func(t *testing.T) {
+			inner, err := ExtractSOAPBody([]byte(tc.Envelope))
 			if err != nil {
 				t.Fatal(err)
 			}
-			name, _, _ := strings.Cut(tc.name, " ")
+			name, _, _ := strings.Cut(tc.Name, " ")
 			if got := soapTestRootName(t, inner); got != (xml.Name{Space: soapTestED4, Local: name}) {
 				t.Errorf("root %v\n%s", got, inner)
 			}
@@ -48,7 +50,7 @@ func TestExtractSOAPBodySnom(t *testing.T) {
 	}
 	// The exact bytes for the curl example: the element as sent, with the
 	// two bindings of the Envelope in their order.
-	inner, _ := ExtractSOAPBody([]byte(transportSeedSnomRequests[len(transportSeedSnomRequests)-1].envelope))
+	inner, _ := ExtractSOAPBody([]byte(seeddoc.SnomRequests[len(seeddoc.SnomRequests)-1].Envelope))
 	want := `<csta:AnswerCall ` + soapTestEnvNS + ` xmlns:csta="` + soapTestED4 + `"> <csta:callToBeAnswered>-2</csta:callToBeAnswered> </csta:AnswerCall>`
 	if string(inner) != want {
 		t.Errorf("\n got %s\nwant %s", inner, want)
@@ -116,7 +118,7 @@ func TestExtractSOAPBodyErrors(t *testing.T) {
 	tests := []struct{ name, in string }{
 		{"empty", ``},
 		{"not XML", `hello`},
-		{"bare CSTA request", framingSeedMakeCall},
+		{"bare CSTA request", seeddoc.MakeCall},
 		{"Envelope in another namespace", `<s:Envelope xmlns:s="urn:x"><s:Body><X/></s:Body></s:Envelope>`},
 		{"Envelope without namespace", `<Envelope><Body><X/></Body></Envelope>`},
 		{"no Body", env + `<s:Header/></s:Envelope>`},
@@ -141,8 +143,8 @@ func TestExtractSOAPBodyErrors(t *testing.T) {
 }
 
 func FuzzSOAPExtract(f *testing.F) {
-	for _, tc := range transportSeedSnomRequests {
-		f.Add([]byte(tc.envelope))
+	for _, tc := range seeddoc.SnomRequests {
+		f.Add([]byte(tc.Envelope))
 	}
 	f.Add([]byte(`<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body xmlns:p="a&amp;b"><p:X/></Body></Envelope>`))
 	f.Add([]byte(`<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><X></Y></s:Body></s:Envelope>`))

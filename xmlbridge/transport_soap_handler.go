@@ -3,6 +3,7 @@ package xmlbridge
 import (
 	"context"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"mime"
 	"net/http"
@@ -66,7 +67,7 @@ func (h *SOAPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	limit := h.MaxBodySize
 	if limit <= 0 {
-		limit = DefaultMaxMessage
+		limit = framing.DefaultMaxMessage
 	}
 	if r.ContentLength > limit {
 		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)

@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
 // soapTestPhone answers like a snom phone (seed 001, lines 57-86): an empty
@@ -39,9 +41,9 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 	}
 	srv.Start()
 	defer srv.Close()
-	for _, tc := range transportSeedSnomRequests {
-		t.Run(tc.name, func(t *testing.T) {
-			resp, err := srv.Client().Post(srv.URL+"/csta", "text/xml", strings.NewReader(tc.envelope))
+	for _, tc := range seeddoc.SnomRequests {
+		t.Run(tc.Name, func(t *testing.T) {
+			resp, err := srv.Client().Post(srv.URL+"/csta", "text/xml", strings.NewReader(tc.Envelope))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +52,7 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 			if ct := resp.Header.Get("Content-Type"); ct != "text/xml; charset=utf-8" {
 				t.Errorf("Content-Type %q", ct)
 			}
-			name, _, _ := strings.Cut(tc.name, " ")
+			name, _, _ := strings.Cut(tc.Name, " ")
 			var env struct {
 				Body struct {
 					Inner []struct{ XMLName xml.Name } `xml:",any"`
@@ -77,7 +79,7 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 }
 
 func TestSOAPHandlerRejects(t *testing.T) {
-	answer := transportSeedSnomRequests[5].envelope // AnswerCall
+	answer := seeddoc.SnomRequests[5].Envelope // AnswerCall
 	stream := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
 	tests := []struct {
 		name        string
@@ -106,7 +108,7 @@ func TestSOAPHandlerRejects(t *testing.T) {
 		{name: "too large, chunked", h: SOAPHandler{MaxBodySize: 100}, method: "POST", path: "/csta", ctype: "text/xml", body: answer, chunked: true, status: 413},
 		{name: "at the limit", h: SOAPHandler{MaxBodySize: int64(len(answer))}, method: "POST", path: "/csta", ctype: "text/xml", body: answer, chunked: true, status: 500, faultCode: "soapenv:Server"},
 		{name: "no Serve", method: "POST", path: "/csta", ctype: "text/xml; charset=UTF-8", body: answer, status: 500, faultCode: "soapenv:Server", contentType: "text/xml; charset=utf-8"},
-		{name: "not SOAP", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: framingSeedMakeCall, status: 500, faultCode: "soapenv:Client"},
+		{name: "not SOAP", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: seeddoc.MakeCall, status: 500, faultCode: "soapenv:Client"},
 		{name: "truncated envelope", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: answer[:100], status: 500, faultCode: "soapenv:Client"},
 	}
 	for _, tc := range tests {

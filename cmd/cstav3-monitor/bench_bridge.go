@@ -17,6 +17,7 @@ import (
 	"github.com/cstav3/cstav3/hipath/hipathsim"
 	"github.com/cstav3/cstav3/internal/histogram"
 	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // benchBridge is the XML bridge of a bench run with its consumers.
@@ -32,7 +33,7 @@ type benchBridge struct {
 // call id, hence the sequence number and the latency.
 type benchConsumer struct {
 	conn    net.Conn
-	hr      *xmlbridge.HeaderReader
+	hr      *framing.HeaderReader
 	hist    histogram.Histogram // owned by the reading goroutine until done
 	done    chan struct{}
 	err     error
@@ -144,7 +145,7 @@ func dialBenchConsumer(ctx context.Context, addr string) (*benchConsumer, error)
 	if err != nil {
 		return nil, fmt.Errorf("consumer: %w", err)
 	}
-	c := &benchConsumer{conn: conn, hr: xmlbridge.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), xmlbridge.HeaderOptions{}),
+	c := &benchConsumer{conn: conn, hr: framing.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), framing.HeaderOptions{}),
 		done: make(chan struct{})}
 	fail := func(err error) (*benchConsumer, error) {
 		conn.Close()
@@ -157,7 +158,7 @@ func dialBenchConsumer(ctx context.Context, addr string) (*benchConsumer, error)
 		`<requestedProtocolVersions><protocolVersion>%s</protocolVersion></requestedProtocolVersions>`+
 		`<requestedSessionDuration>3600</requestedSessionDuration></StartApplicationSession>`,
 		xmlbridge.NamespaceSession, xmlbridge.NamespaceEltex, benchUser, benchPassword, benchNS)
-	msg, err := xmlbridge.AppendHeaderMessage(nil, 1, login)
+	msg, err := framing.AppendHeader(nil, 1, login)
 	if err != nil {
 		return fail(err)
 	}
@@ -190,7 +191,7 @@ func (c *benchConsumer) monitor(ctx context.Context, devices []string) error {
 		var buf []byte
 		for i, dev := range devices {
 			buf = fmt.Appendf(buf[:0], `<MonitorStart xmlns="%s"><monitorObject><deviceObject>%s</deviceObject></monitorObject></MonitorStart>`, benchNS, dev)
-			m, err := xmlbridge.AppendHeaderMessage(nil, 2+i%9000, buf)
+			m, err := framing.AppendHeader(nil, 2+i%9000, buf)
 			if err == nil {
 				_, err = bw.Write(m)
 			}
@@ -232,7 +233,7 @@ func (c *benchConsumer) read(r *receivers) {
 			return
 		}
 		buf = doc
-		if id != xmlbridge.EventInvokeID {
+		if id != framing.EventInvokeID {
 			continue
 		}
 		if seq, ok := docSeq(doc); ok {

@@ -1,4 +1,4 @@
-package xmlbridge_test
+package framing_test
 
 import (
 	"bufio"
@@ -7,17 +7,17 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // A consumer's read loop over an Annex J.2 stream: each document is handled
 // before the next is read, so one buffer serves them all.
 func ExampleHeaderReader_ReadMessageInto() {
 	var stream []byte // what a bridge connection would carry
-	stream, _ = xmlbridge.AppendHeaderMessage(stream, 1, []byte(`<MonitorStartResponse><monitorCrossRefID>DMON:1</monitorCrossRefID></MonitorStartResponse>`))
-	stream, _ = xmlbridge.AppendHeaderMessage(stream, xmlbridge.EventInvokeID, []byte(`<DeliveredEvent><monitorCrossRefID>DMON:1</monitorCrossRefID></DeliveredEvent>`))
+	stream, _ = framing.AppendHeader(stream, 1, []byte(`<MonitorStartResponse><monitorCrossRefID>DMON:1</monitorCrossRefID></MonitorStartResponse>`))
+	stream, _ = framing.AppendHeader(stream, framing.EventInvokeID, []byte(`<DeliveredEvent><monitorCrossRefID>DMON:1</monitorCrossRefID></DeliveredEvent>`))
 
-	r := xmlbridge.NewHeaderReader(bufio.NewReader(bytes.NewReader(stream)), xmlbridge.HeaderOptions{})
+	r := framing.NewHeaderReader(bufio.NewReader(bytes.NewReader(stream)), framing.HeaderOptions{})
 	var buf []byte
 	for {
 		id, doc, err := r.ReadMessageInto(buf)

@@ -1,18 +1,18 @@
-package xmlbridge
+// Package seeddoc holds documents copied byte for byte from the seeds in
+// /work/shared/seeds, so that the tests of framing, ecma323 and the bridge
+// run on what the real systems send. Line numbers are the seed file's. Only
+// tests import it.
+package seeddoc
 
-// Documents copied byte for byte from the seeds in /work/shared/seeds, so
-// the framing tests run on what the real systems send. Line numbers are the
-// seed file's.
-
-// framingSeedMakeCall is the ECSS-10 MakeCall request, seed 000 lines 179-183.
-const framingSeedMakeCall = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+// MakeCall is the ECSS-10 MakeCall request, seed 000 lines 179-183.
+const MakeCall = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <MakeCall xmlns="http://www.ecma-international.org/standards/ecma-323/csta/ed3">
 <callingDevice typeOfNumber="dialingNumber">725</callingDevice>
 <calledDirectoryNumber typeOfNumber="dialingNumber">722</calledDirectoryNumber>
 </MakeCall>`
 
-// framingSeedDeliveredEvent is the ECSS-10 DeliveredEvent, seed 000 lines 100-120.
-const framingSeedDeliveredEvent = `<?xml version="1.0"?>
+// DeliveredEvent is the ECSS-10 DeliveredEvent, seed 000 lines 100-120.
+const DeliveredEvent = `<?xml version="1.0"?>
 <DeliveredEvent xmlns="http://www.ecma-international.org/standards/ecma-323/csta/ed3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.ecma-international.org/standards/ecma-323/csta/ed3 delivered-event.xsd">
 <monitorCrossRefID>DMON:f76e9c7a2075e497</monitorCrossRefID>
 <connection>
@@ -34,9 +34,9 @@ const framingSeedDeliveredEvent = `<?xml version="1.0"?>
 <cause>newCall</cause>
 </DeliveredEvent>`
 
-// framingSeedUnitelStart is uni-tel's StartApplicationSession, seed 002 lines 94-104,
+// UnitelStart is uni-tel's StartApplicationSession, seed 002 lines 94-104,
 // as published: not well-formed (line 99), which framing must not care about.
-const framingSeedUnitelStart = `<?xml version="1.0" encoding="utf-16"?>
+const UnitelStart = `<?xml version="1.0" encoding="utf-16"?>
 <StartApplicationSession>
 <applicationInfo>
 <applicationSpecificInfo>
@@ -48,15 +48,15 @@ const framingSeedUnitelStart = `<?xml version="1.0" encoding="utf-16"?>
 <requestedSessionDuration>120</requestedSessionDuration>
 </StartApplicationSession>`
 
-// framingSeedUnitelStartResponse is uni-tel's positive response, seed 002 lines 109-113.
-const framingSeedUnitelStartResponse = `<StartApplicationSessionPosResponse xmlns="http://www.ecma.ch/standards/ecma-323/csta/ed6">
+// UnitelStartResponse is uni-tel's positive response, seed 002 lines 109-113.
+const UnitelStartResponse = `<StartApplicationSessionPosResponse xmlns="http://www.ecma.ch/standards/ecma-323/csta/ed6">
 <sessionID>HotFShcrHZWUfc6tMIjD0A</sessionID>
 <actualProtocolVersion>http://www.ecma.ch/standards/ecma-323/csta/ed6</actualProtocolVersion>
 <actualSessionDuration>120</actualSessionDuration>
 </StartApplicationSessionPosResponse>`
 
-// framingSeedUnitelMakeCall is uni-tel's MakeCall request, seed 002 lines 118-125.
-const framingSeedUnitelMakeCall = `<MakeCall>
+// UnitelMakeCall is uni-tel's MakeCall request, seed 002 lines 118-125.
+const UnitelMakeCall = `<MakeCall>
 <callingDevice>200</callingDevice>
 <calledDirectoryNumber>22334455</calledDirectoryNumber>
 <autoOriginate>doNotPrompt</autoOriginate>
@@ -65,10 +65,10 @@ const framingSeedUnitelMakeCall = `<MakeCall>
 </privateData>
 </MakeCall>`
 
-// transportSeedSnomRequests are snom's templates, seed 001 lines 39-53 (ClearConnection
+// SnomRequests are snom's templates, seed 001 lines 39-53 (ClearConnection
 // and the curl example of line 92 lack the space between the two xmlns
 // attributes, as published), keyed by request name.
-var transportSeedSnomRequests = []struct{ name, envelope string }{
+var SnomRequests = []struct{ Name, Envelope string }{
 	{"ClearConnection", `<?xml version="1.0" encoding="UTF-8"?> <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"xmlns:csta="http://www.ecma-international.org/standards/ecma-323/csta/ed4"> <SOAP-ENV:Body> <csta:ClearConnection> <csta:connectionToBeCleared>4711</csta:connectionToBeCleared> </csta:ClearConnection> </SOAP-ENV:Body> </SOAP-ENV:Envelope>`},
 	{"HoldCall", `<?xml version="1.0" encoding="UTF-8"?> <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:csta="http://www.ecma-international.org/standards/ecma-323/csta/ed4"> <SOAP-ENV:Body> <csta:HoldCall> <csta:callToBeHeld>4711</csta:callToBeHeld> </csta:HoldCall> </SOAP-ENV:Body> </SOAP-ENV:Envelope>`},
 	{"RetrieveCall", `<?xml version="1.0" encoding="UTF-8"?> <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:csta="http://www.ecma-international.org/standards/ecma-323/csta/ed4"> <SOAP-ENV:Body> <csta:RetrieveCall> <csta:callToBeRetrieved>4711</csta:callToBeRetrieved> </csta:RetrieveCall> </SOAP-ENV:Body> </SOAP-ENV:Envelope>`},

@@ -1,4 +1,4 @@
-package xmlbridge
+package framing
 
 import (
 	"bufio"
@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
-func TestAppendNULMessage(t *testing.T) {
+func TestAppendNUL(t *testing.T) {
 	tests := []struct {
 		name string
 		xml  string
@@ -18,12 +20,12 @@ func TestAppendNULMessage(t *testing.T) {
 		err  error
 	}{
 		{"document", "<a/>", "kept<a/>\x00", nil},
-		{"seed response", framingSeedUnitelStartResponse, "kept" + framingSeedUnitelStartResponse + "\x00", nil},
+		{"seed response", seeddoc.UnitelStartResponse, "kept" + seeddoc.UnitelStartResponse + "\x00", nil},
 		{"empty", "", "kept", ErrNULDocument},
 		{"embedded NUL", "<a>\x00</a>", "kept", ErrNULDocument},
 	}
 	for _, tc := range tests {
-		got, err := AppendNULMessage([]byte("kept"), []byte(tc.xml))
+		got, err := AppendNUL([]byte("kept"), []byte(tc.xml))
 		if string(got) != tc.want || !errors.Is(err, tc.err) {
 			t.Errorf("%s: %q, %v", tc.name, got, err)
 		}
@@ -38,8 +40,8 @@ func TestNULReader(t *testing.T) {
 		want []string
 		end  error // the error after the documents
 	}{
-		{"uni-tel exchange", framingSeedUnitelStart + "\x00" + framingSeedUnitelStartResponse + "\x00" + framingSeedUnitelMakeCall + "\x00", 0,
-			[]string{framingSeedUnitelStart, framingSeedUnitelStartResponse, framingSeedUnitelMakeCall}, io.EOF},
+		{"uni-tel exchange", seeddoc.UnitelStart + "\x00" + seeddoc.UnitelStartResponse + "\x00" + seeddoc.UnitelMakeCall + "\x00", 0,
+			[]string{seeddoc.UnitelStart, seeddoc.UnitelStartResponse, seeddoc.UnitelMakeCall}, io.EOF},
 		{"separators", "\r\n <a/>\x00\n\n\t<b>x</b>\x00\r\n", 0, []string{"<a/>", "<b>x</b>"}, io.EOF},
 		{"empty documents skipped", "\x00\x00<a/>\x00 \x00", 0, []string{"<a/>"}, io.EOF},
 		{"trailing space kept", "<a/> \n\x00", 0, []string{"<a/> \n"}, io.EOF},
@@ -140,7 +142,7 @@ func TestNULReaderReadError(t *testing.T) {
 }
 
 func FuzzNULReader(f *testing.F) {
-	f.Add([]byte(framingSeedUnitelStartResponse + "\x00\r\n" + framingSeedUnitelMakeCall + "\x00"))
+	f.Add([]byte(seeddoc.UnitelStartResponse + "\x00\r\n" + seeddoc.UnitelMakeCall + "\x00"))
 	f.Add([]byte("\x00 \n<a/>\x00<b"))
 	f.Add(bytes.Repeat([]byte("x"), 300))
 	const max = 256
@@ -159,7 +161,7 @@ func FuzzNULReader(f *testing.F) {
 				strings.IndexByte("\t\r\n ", doc[0]) >= 0 {
 				t.Fatalf("document %q (cap %d)", doc, cap(doc))
 			}
-			rebuilt, _ = AppendNULMessage(rebuilt, doc)
+			rebuilt, _ = AppendNUL(rebuilt, doc)
 		}
 		// The documents are the input minus separators, in order.
 		strip := func(b []byte) []byte {

@@ -1,4 +1,4 @@
-package xmlbridge
+package framing
 
 import (
 	"bufio"
@@ -17,9 +17,9 @@ import (
 // are sent and decoded as UTF-8 (line 60), and real UTF-16 would be full of
 // NULs.
 
-// ErrNULDocument is matched by the error of AppendNULMessage for a document
+// ErrNULDocument is matched by the error of AppendNUL for a document
 // that cannot be NUL-framed: empty, or containing a NUL.
-var ErrNULDocument = errors.New("xmlbridge: document cannot be NUL-terminated")
+var ErrNULDocument = errors.New("framing: document cannot be NUL-terminated")
 
 // nulBufferSize is the read buffer; a document larger than it is gathered
 // from several buffer fills, never more than the limit.
@@ -115,8 +115,8 @@ func nulAppendBounded(doc, b []byte, limit int) []byte {
 	return append(doc, b...)
 }
 
-// AppendNULMessage appends xml and its terminating NUL to buf.
-func AppendNULMessage(buf, xml []byte) ([]byte, error) {
+// AppendNUL appends xml and its terminating NUL to buf.
+func AppendNUL(buf, xml []byte) ([]byte, error) {
 	if len(xml) == 0 {
 		return buf, fmt.Errorf("%w: empty document", ErrNULDocument)
 	}

@@ -1,4 +1,4 @@
-package xmlbridge
+package framing
 
 import (
 	"encoding/binary"
@@ -54,11 +54,11 @@ const (
 // Sentinels matched (errors.Is) by a *HeaderError or a writer error.
 var (
 	// ErrInvalidInvokeID: the invoke id is not 4 ASCII digits (0..9999).
-	ErrInvalidInvokeID = errors.New("xmlbridge: invoke id is not 4 ASCII digits")
+	ErrInvalidInvokeID = errors.New("framing: invoke id is not 4 ASCII digits")
 	// ErrHeaderLength: a zero length, one smaller than the header, or no XML.
-	ErrHeaderLength = errors.New("xmlbridge: bad header length")
+	ErrHeaderLength = errors.New("framing: bad header length")
 	// ErrHeaderReserved: bytes 0-1 of a 16-bit format header are not zero.
-	ErrHeaderReserved = errors.New("xmlbridge: header bytes 0-1 are not zero")
+	ErrHeaderReserved = errors.New("framing: header bytes 0-1 are not zero")
 )
 
 // HeaderError reports a header the reader refuses. Err is one of
@@ -70,7 +70,7 @@ type HeaderError struct {
 }
 
 func (e *HeaderError) Error() string {
-	return fmt.Sprintf("xmlbridge: bad message header % x: %v: %s", e.Header[:], e.Err, e.Detail)
+	return fmt.Sprintf("framing: bad message header % x: %v: %s", e.Header[:], e.Err, e.Detail)
 }
 
 func (e *HeaderError) Unwrap() error { return e.Err }
@@ -130,9 +130,9 @@ func (o HeaderOptions) AppendMessage(buf []byte, invokeID int, xml []byte) ([]by
 	return append(buf, xml...), nil
 }
 
-// AppendHeaderMessage appends xml with its Annex J.2 header in the default
+// AppendHeader appends xml with its Annex J.2 header in the default
 // format (HeaderLength16, the length includes the header) to buf.
-func AppendHeaderMessage(buf []byte, invokeID int, xml []byte) ([]byte, error) {
+func AppendHeader(buf []byte, invokeID int, xml []byte) ([]byte, error) {
 	return HeaderOptions{}.AppendMessage(buf, invokeID, xml)
 }
 

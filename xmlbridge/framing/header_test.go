@@ -1,4 +1,4 @@
-package xmlbridge
+package framing
 
 import (
 	"bytes"
@@ -7,13 +7,15 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
 // The seed shows the header layout but no header bytes, so the expected
-// headers below are derived from the documents' lengths: framingSeedMakeCall is 292
-// bytes (0x124, 0x12C with the header), framingSeedDeliveredEvent 1407 (0x57F,
+// headers below are derived from the documents' lengths: seeddoc.MakeCall is 292
+// bytes (0x124, 0x12C with the header), seeddoc.DeliveredEvent 1407 (0x57F,
 // 0x587 with the header).
-func TestAppendHeaderMessage(t *testing.T) {
+func TestAppendHeader(t *testing.T) {
 	tests := []struct {
 		name   string
 		format HeaderFormat
@@ -21,11 +23,11 @@ func TestAppendHeaderMessage(t *testing.T) {
 		xml    string
 		header []byte
 	}{
-		{"request, default", HeaderLength16, 1, framingSeedMakeCall, []byte{0, 0, 0x01, 0x2C, '0', '0', '0', '1'}},
-		{"event, default", HeaderLength16, EventInvokeID, framingSeedDeliveredEvent, []byte{0, 0, 0x05, 0x87, '9', '9', '9', '9'}},
-		{"request, XML only", HeaderLength16Body, 1, framingSeedMakeCall, []byte{0, 0, 0x01, 0x24, '0', '0', '0', '1'}},
-		{"event, XML only", HeaderLength16Body, EventInvokeID, framingSeedDeliveredEvent, []byte{0, 0, 0x05, 0x7F, '9', '9', '9', '9'}},
-		{"request, 32-bit", HeaderLength32, 1, framingSeedMakeCall, []byte{0, 0, 0x01, 0x2C, '0', '0', '0', '1'}},
+		{"request, default", HeaderLength16, 1, seeddoc.MakeCall, []byte{0, 0, 0x01, 0x2C, '0', '0', '0', '1'}},
+		{"event, default", HeaderLength16, EventInvokeID, seeddoc.DeliveredEvent, []byte{0, 0, 0x05, 0x87, '9', '9', '9', '9'}},
+		{"request, XML only", HeaderLength16Body, 1, seeddoc.MakeCall, []byte{0, 0, 0x01, 0x24, '0', '0', '0', '1'}},
+		{"event, XML only", HeaderLength16Body, EventInvokeID, seeddoc.DeliveredEvent, []byte{0, 0, 0x05, 0x7F, '9', '9', '9', '9'}},
+		{"request, 32-bit", HeaderLength32, 1, seeddoc.MakeCall, []byte{0, 0, 0x01, 0x2C, '0', '0', '0', '1'}},
 		{"id 0", HeaderLength16, 0, "<a/>", []byte{0, 0, 0, 12, '0', '0', '0', '0'}},
 		{"id 4711", HeaderLength16, 4711, "<a/>", []byte{0, 0, 0, 12, '4', '7', '1', '1'}},
 		{"id 305, XML only", HeaderLength16Body, 305, "<a/>", []byte{0, 0, 0, 4, '0', '3', '0', '5'}},
@@ -45,13 +47,13 @@ func TestAppendHeaderMessage(t *testing.T) {
 			}
 		})
 	}
-	got, _ := AppendHeaderMessage(nil, 1, []byte(framingSeedMakeCall))
+	got, _ := AppendHeader(nil, 1, []byte(seeddoc.MakeCall))
 	if !bytes.Equal(got[:HeaderSize], tests[0].header) {
-		t.Errorf("AppendHeaderMessage is not the default format: % x", got[:HeaderSize])
+		t.Errorf("AppendHeader is not the default format: % x", got[:HeaderSize])
 	}
 }
 
-func TestAppendHeaderMessageErrors(t *testing.T) {
+func TestAppendHeaderErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		opts HeaderOptions
@@ -87,7 +89,7 @@ func TestHeaderReaderStream(t *testing.T) {
 		msgs := []struct {
 			id  int
 			xml string
-		}{{1, framingSeedMakeCall}, {EventInvokeID, framingSeedDeliveredEvent}, {2, "<a/>"}}
+		}{{1, seeddoc.MakeCall}, {EventInvokeID, seeddoc.DeliveredEvent}, {2, "<a/>"}}
 		var stream []byte
 		for _, m := range msgs {
 			stream, _ = opts.AppendMessage(stream, m.id, []byte(m.xml))
@@ -110,10 +112,10 @@ func TestHeaderReaderStream(t *testing.T) {
 // allocating nothing, and into a new slice when it does not.
 func TestHeaderReaderInto(t *testing.T) {
 	var stream []byte
-	docs := []string{"<a>event</a>", framingSeedDeliveredEvent, "<b/>"}
+	docs := []string{"<a>event</a>", seeddoc.DeliveredEvent, "<b/>"}
 	for range 100 {
 		for _, d := range docs {
-			stream, _ = AppendHeaderMessage(stream, EventInvokeID, []byte(d))
+			stream, _ = AppendHeader(stream, EventInvokeID, []byte(d))
 		}
 	}
 	r := NewHeaderReader(bytes.NewReader(stream), HeaderOptions{})
@@ -167,8 +169,8 @@ func TestHeaderReaderErrors(t *testing.T) {
 		{"invoke id signed", hdr(0, 0, 0, 12, '-', '0', '0', '1'), HeaderOptions{}, ErrInvalidInvokeID},
 		{"over MaxSize", hdr(0, 0, 0, 108, '0', '0', '0', '1'), HeaderOptions{MaxSize: 99}, ErrMessageTooLarge},
 		{"32-bit, 4 GiB announced", hdr(0xFF, 0xFF, 0xFF, 0xFF, '0', '0', '0', '1'), HeaderOptions{Format: HeaderLength32}, ErrMessageTooLarge},
-		{"garbage: XML without header", []byte(framingSeedMakeCall), HeaderOptions{}, ErrHeaderReserved},
-		{"garbage: XML without header, 32-bit", []byte(framingSeedMakeCall), HeaderOptions{Format: HeaderLength32}, ErrMessageTooLarge},
+		{"garbage: XML without header", []byte(seeddoc.MakeCall), HeaderOptions{}, ErrHeaderReserved},
+		{"garbage: XML without header, 32-bit", []byte(seeddoc.MakeCall), HeaderOptions{Format: HeaderLength32}, ErrMessageTooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,11 +198,11 @@ func TestHeaderReaderErrors(t *testing.T) {
 // next header, and XML is not 00 00 plus digits.
 func TestHeaderReaderConventionMismatch(t *testing.T) {
 	var stream []byte
-	stream, _ = HeaderOptions{Format: HeaderLength16Body}.AppendMessage(stream, 1, []byte(framingSeedMakeCall))
-	stream, _ = HeaderOptions{Format: HeaderLength16Body}.AppendMessage(stream, 2, []byte(framingSeedMakeCall))
+	stream, _ = HeaderOptions{Format: HeaderLength16Body}.AppendMessage(stream, 1, []byte(seeddoc.MakeCall))
+	stream, _ = HeaderOptions{Format: HeaderLength16Body}.AppendMessage(stream, 2, []byte(seeddoc.MakeCall))
 	r := NewHeaderReader(bytes.NewReader(stream), HeaderOptions{})
 	_, first, err := r.ReadMessage()
-	if err != nil || len(first) != len(framingSeedMakeCall)-HeaderSize {
+	if err != nil || len(first) != len(seeddoc.MakeCall)-HeaderSize {
 		t.Fatalf("first: %d bytes, %v", len(first), err)
 	}
 	if _, _, err := r.ReadMessage(); !errors.Is(err, ErrHeaderReserved) {
@@ -210,7 +212,7 @@ func TestHeaderReaderConventionMismatch(t *testing.T) {
 
 func FuzzHeaderReader(f *testing.F) {
 	for _, format := range []HeaderFormat{HeaderLength16, HeaderLength16Body, HeaderLength32} {
-		good, _ := HeaderOptions{Format: format}.AppendMessage(nil, 1, []byte(framingSeedMakeCall))
+		good, _ := HeaderOptions{Format: format}.AppendMessage(nil, 1, []byte(seeddoc.MakeCall))
 		good, _ = HeaderOptions{Format: format}.AppendMessage(good, EventInvokeID, []byte("<a/>"))
 		f.Add(uint8(format), good)
 	}
