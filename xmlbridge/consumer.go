@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"net"
@@ -264,7 +265,7 @@ func (c *consumer) readLoop() {
 }
 
 // serveOne serves one decoded document and queues the answer, if any.
-func (c *consumer) serveOne(cl *caller, invokeID int, m *Message, derr error) {
+func (c *consumer) serveOne(cl *caller, invokeID int, m *ecma323.Message, derr error) {
 	s := c.srv
 	ans := s.serveMessage(c.ctx, cl, m, derr)
 	if ans.doc == nil {

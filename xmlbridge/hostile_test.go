@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
@@ -59,20 +60,20 @@ func hostileXMLCases() []hostileXML {
 	}
 	deep := strings.Repeat("<a>", 10000) + strings.Repeat("</a>", 10000)
 	return []hostileXML{
-		{"billion laughs", "request", []byte(billionLaughs()), ErrMalformed},
-		{"billion laughs in SOAP", "soap", env(billionLaughs()), ErrSOAPEnvelope},
-		{"external entity in SOAP", "soap", append([]byte(`<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>`), env(`<X>&x;</X>`)...), ErrSOAPEnvelope},
-		{"10,000 nested elements", "request", []byte(`<AnswerCall>` + deep + `</AnswerCall>`), ErrTooLarge},
-		{"10,000 nested elements in SOAP", "soap", env(deep), ErrTooLarge},
+		{"billion laughs", "request", []byte(billionLaughs()), ecma323.ErrMalformed},
+		{"billion laughs in SOAP", "soap", env(billionLaughs()), ecma323.ErrSOAPEnvelope},
+		{"external entity in SOAP", "soap", append([]byte(`<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>`), env(`<X>&x;</X>`)...), ecma323.ErrSOAPEnvelope},
+		{"10,000 nested elements", "request", []byte(`<AnswerCall>` + deep + `</AnswerCall>`), ecma323.ErrTooLarge},
+		{"10,000 nested elements in SOAP", "soap", env(deep), ecma323.ErrTooLarge},
 		{"5,000 attributes", "request", []byte(attrs(5000)), nil},
-		{"element name of 60,000 bytes", "request", []byte("<" + strings.Repeat("A", 60000) + "/>"), ErrUnknownRequest},
-		{"1 MiB document", "request", []byte("<AnswerCall>" + strings.Repeat("x", 1<<20) + "</AnswerCall>"), ErrTooLarge},
-		{"NUL inside the document", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "0a\x001b", 1)), ErrMalformed},
-		{"bad UTF-8 in an attribute", "request", []byte(`<AnswerCall xmlns="` + nsEd3 + "\xff\"/>"), ErrMalformed},
-		{"UTF-16 with an odd byte", "request", []byte{0xFF, 0xFE, '<', 0, 'a', 0, '/'}, ErrMalformed},
+		{"element name of 60,000 bytes", "request", []byte("<" + strings.Repeat("A", 60000) + "/>"), ecma323.ErrUnknownRequest},
+		{"1 MiB document", "request", []byte("<AnswerCall>" + strings.Repeat("x", 1<<20) + "</AnswerCall>"), ecma323.ErrTooLarge},
+		{"NUL inside the document", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "0a\x001b", 1)), ecma323.ErrMalformed},
+		{"bad UTF-8 in an attribute", "request", []byte(`<AnswerCall xmlns="` + nsEd3 + "\xff\"/>"), ecma323.ErrMalformed},
+		{"UTF-16 with an odd byte", "request", []byte{0xFF, 0xFE, '<', 0, 'a', 0, '/'}, ecma323.ErrMalformed},
 		{"unbound prefix", "request", []byte(`<x:AnswerCall><x:callToBeAnswered><x:callID>0a1b</x:callID></x:callToBeAnswered></x:AnswerCall>`), nil},
-		{"wrong tag for a known field", "request", []byte(strings.Replace(hostileAnswer, "callToBeAnswered", "callToBeCleared", 2)), ErrMalformed},
-		{"call id not hex", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<>", 1)), ErrMalformed},
+		{"wrong tag for a known field", "request", []byte(strings.Replace(hostileAnswer, "callToBeAnswered", "callToBeCleared", 2)), ecma323.ErrMalformed},
+		{"call id not hex", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<>", 1)), ecma323.ErrMalformed},
 		{"CDATA call id", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<![CDATA[0a1b]]>", 1)), nil},
 		{"unknown namespace", "request", []byte(strings.Replace(hostileAnswer, nsEd3, "urn:evil", 1)), nil},
 		{"16-bit header: 65,535 announced", "header", header(0, 0, 0xFF, 0xFF, "<a/>"), framing.ErrMessageTooLarge},
@@ -91,12 +92,12 @@ const hostileMax = 4096
 func decodeHostile(c hostileXML) error {
 	switch c.decoder {
 	case "request":
-		_, err := DecodeRequest(c.in)
+		_, err := ecma323.DecodeRequest(c.in)
 		return err
 	case "soap": // as the SOAP transport does: the body, then the request in it
-		inner, err := ExtractSOAPBody(c.in)
+		inner, err := ecma323.ExtractSOAPBody(c.in)
 		if err == nil {
-			_, err = DecodeRequest(inner)
+			_, err = ecma323.DecodeRequest(inner)
 		}
 		return err
 	case "header", "header32":
@@ -159,7 +160,7 @@ func TestHostileXMLAlloc(t *testing.T) {
 		n := len(tc.in)
 		switch tc.decoder {
 		case "request":
-			n = min(n, DefaultMaxSize)
+			n = min(n, ecma323.DefaultMaxSize)
 		case "header", "header32", "nul":
 			n = min(n, hostileMax)
 		}
@@ -186,8 +187,8 @@ func TestHostilePBXValues(t *testing.T) {
 			LastRedirectionDevice: cstav3.Device{Status: cstav3.DeviceNotKnown},
 			Cause:                 cstav3.CauseNewCall,
 		}
-		for _, ed := range []Edition{Ed3, Ed6} {
-			e := Encoder{Edition: ed}
+		for _, ed := range []ecma323.Edition{ecma323.Ed3, ecma323.Ed6} {
+			e := ecma323.Encoder{Edition: ed}
 			doc, err := e.AppendEvent(nil, ev, "0001")
 			if err != nil {
 				t.Fatalf("%q: %v", num, err)
@@ -195,7 +196,7 @@ func TestHostilePBXValues(t *testing.T) {
 			if !utf8.Valid(doc) || bytes.IndexByte(doc, 0) >= 0 {
 				t.Fatalf("%q: not UTF-8 text: %q", num, doc)
 			}
-			m, err := Decode(doc)
+			m, err := ecma323.Decode(doc)
 			if err != nil || m.Name != "DeliveredEvent" {
 				t.Fatalf("%q: %s does not decode: %v", num, doc, err)
 			}

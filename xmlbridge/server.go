@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
@@ -24,7 +25,7 @@ type Server struct {
 	log     *slog.Logger
 	users   credentials
 	limiter *loginLimiter
-	dec     Decoder
+	dec     ecma323.Decoder
 	header  framing.HeaderOptions
 	// unit is what one second of an ECMA-354 session duration lasts: a
 	// second, except in tests that cannot wait that long.
@@ -72,7 +73,7 @@ func NewServer(cfg Config) (*Server, error) {
 		log:         cfg.Logger,
 		users:       users,
 		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
-		dec:         Decoder{MaxSize: cfg.MaxMessageSize},
+		dec:         ecma323.Decoder{MaxSize: cfg.MaxMessageSize},
 		header:      framing.HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},

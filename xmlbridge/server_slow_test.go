@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
@@ -117,7 +118,7 @@ func TestSlowHTTPConsumer(t *testing.T) {
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.QueueLength = 64 }})
 	sc := newSOAPClient(t, e.soapURL, nil)
 	_, m, _ := sc.post(AppendSOAPEnvelope(nil, loginDoc(userECSS, passECSS, 60)))
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	if status, _, body := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-monitor-start"))); status != http.StatusOK {
 		t.Fatalf("MonitorStart: %d %s", status, body)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
@@ -141,17 +142,17 @@ func TestSOAPHandlerRejects(t *testing.T) {
 // A SOAP 1.2 request (application/soap+xml) is answered in SOAP 1.2.
 func TestSOAPHandler12(t *testing.T) {
 	h := &SOAPHandler{Serve: func(ctx context.Context, body []byte) ([]byte, *Fault) {
-		if string(body) != `<c:MakeCall xmlns:env="`+SOAP12Namespace+`" xmlns:c="`+soapTestED4+`"/>` {
+		if string(body) != `<c:MakeCall xmlns:env="`+ecma323.SOAP12Namespace+`" xmlns:c="`+soapTestED4+`"/>` {
 			return nil, &Fault{Code: FaultClient, String: string(body)}
 		}
 		return []byte(`<c:MakeCallResponse xmlns:c="` + soapTestED4 + `"/>`), nil
 	}}
-	env := `<env:Envelope xmlns:env="` + SOAP12Namespace + `" xmlns:c="` + soapTestED4 + `"><env:Body><c:MakeCall/></env:Body></env:Envelope>`
+	env := `<env:Envelope xmlns:env="` + ecma323.SOAP12Namespace + `" xmlns:c="` + soapTestED4 + `"><env:Body><c:MakeCall/></env:Body></env:Envelope>`
 	req := httptest.NewRequest("POST", "/csta", strings.NewReader(env))
 	req.Header.Set("Content-Type", `application/soap+xml; charset=utf-8; action="urn:MakeCall"`)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<soapenv:Envelope xmlns:soapenv="` + SOAP12Namespace +
+	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<soapenv:Envelope xmlns:soapenv="` + ecma323.SOAP12Namespace +
 		`"><soapenv:Body><c:MakeCallResponse xmlns:c="` + soapTestED4 + `"/></soapenv:Body></soapenv:Envelope>`
 	if rec.Code != 200 || rec.Body.String() != want || rec.Header().Get("Content-Type") != "application/soap+xml; charset=utf-8" {
 		t.Fatalf("%d %q\n%s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)

@@ -17,6 +17,7 @@ import (
 	"github.com/cstav3/cstav3/hipath/hipathsim"
 	"github.com/cstav3/cstav3/internal/histogram"
 	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
@@ -157,7 +158,7 @@ func dialBenchConsumer(ctx context.Context, addr string) (*benchConsumer, error)
 		`<ns1:password>%s</ns1:password></ns1:SessionLoginInfo></applicationSpecificInfo></applicationInfo>`+
 		`<requestedProtocolVersions><protocolVersion>%s</protocolVersion></requestedProtocolVersions>`+
 		`<requestedSessionDuration>3600</requestedSessionDuration></StartApplicationSession>`,
-		xmlbridge.NamespaceSession, xmlbridge.NamespaceEltex, benchUser, benchPassword, benchNS)
+		ecma323.NamespaceSession, ecma323.NamespaceEltex, benchUser, benchPassword, benchNS)
 	msg, err := framing.AppendHeader(nil, 1, login)
 	if err != nil {
 		return fail(err)
