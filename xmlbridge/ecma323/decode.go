@@ -197,7 +197,7 @@ func (d Decoder) parse(data []byte, strict bool) (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, ok := codecByName[start.Name.Local]
+	e, ok := messageByName[start.Name.Local]
 	if !ok {
 		return nil, fmt.Errorf("%w: <%s>", ErrUnknownRequest, start.Name.Local)
 	}

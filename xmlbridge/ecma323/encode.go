@@ -54,7 +54,7 @@ var (
 )
 
 // namespace returns the namespace of a message of entry e.
-func (e *Encoder) namespace(c *codecEntry) string {
+func (e *Encoder) namespace(c *message) string {
 	if c.session {
 		if e.SessionNamespace != "" {
 			return e.SessionNamespace
@@ -78,7 +78,7 @@ func (e *Encoder) namespace(c *codecEntry) string {
 // (*DeliveredEvent, *MakeCallResponse, *CSTAErrorCode,
 // *StartApplicationSessionPosResponse ...), to dst.
 func (e *Encoder) Append(dst []byte, v any) ([]byte, error) {
-	c, ok := codecByType[reflect.TypeOf(v)]
+	c, ok := messageByType[reflect.TypeOf(v)]
 	if !ok || reflect.ValueOf(v).IsNil() {
 		return dst, fmt.Errorf("ecma323: cannot encode %T: not a message", v)
 	}
@@ -114,16 +114,24 @@ func (e *Encoder) Encode(w io.Writer, v any) error {
 // AppendEvent appends the document of a cstav3 event, named to the consumer
 // by xref (see EventToXML).
 func (e *Encoder) AppendEvent(dst []byte, ev cstav3.Event, xref string) ([]byte, error) {
-	s := mapScratchPool.Get().(*mapScratch)
-	defer mapScratchPool.Put(s)
-	if x, box, ok := s.toXML(ev, xref); ok {
-		defer box.reset()
+	var r *message
+	if ev != nil {
+		r = eventMessage(ev.Type())
+	}
+	if r == nil || r.slot < 0 {
+		x, err := EventToXML(ev, xref)
+		if err != nil {
+			return dst, err
+		}
 		return e.Append(dst, x)
 	}
-	x, err := EventToXML(ev, xref)
-	if err != nil {
-		return dst, err
+	s := mapScratchPool.Get().(*mapScratch)
+	defer mapScratchPool.Put(s)
+	x, box, ok := r.toXML(s, r.slot, ev, xref)
+	if !ok {
+		return dst, errNoEventMapping(ev)
 	}
+	defer box.reset()
 	return e.Append(dst, x)
 }
 

@@ -47,7 +47,7 @@ func TestFastMarshalMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := codecByType[reflectTypeOf(x)]
+		c := messageByType[reflectTypeOf(x)]
 		var want bytes.Buffer
 		e := xml.NewEncoder(&want)
 		start := xml.StartElement{Name: xml.Name{Space: enc.namespace(c), Local: c.name}}

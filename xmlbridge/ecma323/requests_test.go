@@ -176,7 +176,7 @@ func TestResponsesRoundTrip(t *testing.T) {
 	}
 	for _, name := range Messages() {
 		if _, k, _ := NewMessage(name); k == KindResponse && !seen[name] && name != "RequestSystemStatusResponse" &&
-			!codecByName[name].session {
+			!messageByName[name].session {
 			t.Errorf("no round trip for %s", name)
 		}
 	}

@@ -75,7 +75,7 @@ func codecCheckMarshal(t *testing.T, ns string, x *DeliveredEvent) {
 	// xml.Marshal names the document with XMLName, where the Encoder puts
 	// the namespace.
 	y := *x
-	y.XMLName = xml.Name{Space: enc.namespace(codecByType[reflectTypeOf(x)]), Local: "DeliveredEvent"}
+	y.XMLName = xml.Name{Space: enc.namespace(messageByType[reflectTypeOf(x)]), Local: "DeliveredEvent"}
 	want, err := xml.Marshal(&y)
 	if err != nil {
 		t.Fatal(err)
