@@ -8,7 +8,7 @@ demo:
 	go run ./cmd/cstav3-monitor
 
 bench:
-	go test -run '^$$' -bench . -benchmem ./ber ./cstav3 ./xmlbridge ./hipath/...
+	go test -run '^$$' -bench . -benchmem ./ber ./cstav3 ./xmlbridge/... ./hipath/...
 
 # Every fuzz target for FUZZTIME each (default 5m).
 FUZZTIME ?= 5m
@@ -25,7 +25,7 @@ fuzz-long:
 # 400,000 events at a stuck callback. CI runs them short. Their figures are
 # the "chaos:" lines.
 chaos-long:
-	CSTAV3_CHAOS_FULL=1 go test -race -count=1 -timeout 20m -v -run 'Chaos' ./cstav3 ./xmlbridge
+	CSTAV3_CHAOS_FULL=1 go test -race -count=1 -timeout 20m -v -run 'Chaos' ./cstav3 ./xmlbridge/...
 
 ci:
 	CI=true bash .ci/run
@@ -38,7 +38,7 @@ BENCH_OUT ?= /tmp/cstav3-benchmarks
 .PHONY: benchmarks
 benchmarks:
 	mkdir -p $(BENCH_OUT)
-	go test -run '^$$' -bench . -benchmem ./ber ./cstav3 ./xmlbridge ./hipath/... ./internal/... | tee $(BENCH_OUT)/micro.txt
+	go test -run '^$$' -bench . -benchmem ./ber ./cstav3 ./xmlbridge/... ./hipath/... ./internal/... | tee $(BENCH_OUT)/micro.txt
 	go build -o $(BENCH_OUT)/cstav3-monitor ./cmd/cstav3-monitor
 	$(BENCH_OUT)/cstav3-monitor bench --events 1000000 | tee $(BENCH_OUT)/callbacks-max.txt
 	$(BENCH_OUT)/cstav3-monitor bench --events 500000 --consumers 1 | tee $(BENCH_OUT)/bridge-max.txt

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // The CSTA errors the bridge answers with when the PBX did not say what
@@ -50,7 +51,7 @@ var (
 func cstaErrorOf(err error) (e *cstav3.Error, retry bool) {
 	var ce *cstav3.Error
 	var re *cstav3.RejectError
-	var fe *FieldError
+	var fe *ecma323.FieldError
 	switch {
 	case errors.As(err, &ce):
 		return ce, ce.Branch != cstav3.OperationError && ce.Branch != cstav3.StateIncompatibility
@@ -70,7 +71,7 @@ func cstaErrorOf(err error) (e *cstav3.Error, retry bool) {
 		return cstaNeedsSession, false
 	case errors.As(err, &fe):
 		return fieldError(fe), false
-	case errors.Is(err, ErrUnknownRequest):
+	case errors.Is(err, ecma323.ErrUnknownRequest):
 		return cstaUnsupported, false
 	}
 	return cstaMalformed, false
@@ -93,7 +94,7 @@ func rejectError(p cstav3.RejectProblem) (*cstav3.Error, bool) {
 // fieldError picks the error for a value the codec could not map, by the
 // element it is in: a call id that is not hex was never handed out by the
 // bridge, hence invalidCallID.
-func fieldError(fe *FieldError) *cstav3.Error {
+func fieldError(fe *ecma323.FieldError) *cstav3.Error {
 	p := strings.ToLower(fe.Path)
 	switch {
 	case strings.HasSuffix(p, "callid") || strings.HasSuffix(p, "dynamicid"):

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // One request, consumer to PBX: decode, session check, the matching
@@ -36,14 +37,14 @@ func (t transport) String() string {
 // negotiated a namespace: the edition of the consumers each transport was
 // made for (ECSS-10 ed3 with an XML declaration as in seed 000, uni-tel ed6
 // in the ecma.ch form of seed 002, snom ed4 as in seed 001).
-func (t transport) defaultEncoder() Encoder {
+func (t transport) defaultEncoder() ecma323.Encoder {
 	switch t {
 	case transportHeader:
-		return Encoder{Edition: Ed3, Declaration: true}
+		return ecma323.Encoder{Edition: ecma323.Ed3, Declaration: true}
 	case transportNUL:
-		return Encoder{Namespace: "http://www.ecma.ch/standards/ecma-323/csta/ed6"}
+		return ecma323.Encoder{Namespace: "http://www.ecma.ch/standards/ecma-323/csta/ed6"}
 	}
-	return Encoder{Edition: Ed4}
+	return ecma323.Encoder{Edition: ecma323.Ed4}
 }
 
 // A caller is who sent a document: a TCP consumer, or an HTTP request
@@ -82,19 +83,19 @@ type answer struct {
 
 // encoderFor returns the encoder of the answer to m: the session's, or the
 // namespace m came in if it is an ECMA-323 one, or the transport's default.
-func encoderFor(cl *caller, ss *session, m *Message) Encoder {
+func encoderFor(cl *caller, ss *session, m *ecma323.Message) ecma323.Encoder {
 	if ss != nil {
 		return ss.enc
 	}
 	enc := cl.tr.defaultEncoder()
-	if m != nil && m.Edition != EditionUnknown {
+	if m != nil && m.Edition != ecma323.EditionUnknown {
 		enc.Namespace = m.Namespace
 	}
 	return enc
 }
 
 // serveMessage answers one decoded document (derr is the decoder's error).
-func (s *Server) serveMessage(ctx context.Context, cl *caller, m *Message, derr error) answer {
+func (s *Server) serveMessage(ctx context.Context, cl *caller, m *ecma323.Message, derr error) answer {
 	ss := cl.session(s)
 	enc := encoderFor(cl, ss, m)
 	switch {
@@ -102,11 +103,11 @@ func (s *Server) serveMessage(ctx context.Context, cl *caller, m *Message, derr 
 		s.stats.requestsMalformed.Add(1)
 		s.log.Info("malformed document", "transport", cl.tr.String(), "ip", cl.ip, "err", derr)
 		return s.fail(enc, derr)
-	case m.Kind == KindResponse && m.Name == "SystemStatusResponse":
+	case m.Kind == ecma323.KindResponse && m.Name == "SystemStatusResponse":
 		return answer{} // the consumer acknowledging a status report
-	case m.Kind != KindRequest:
+	case m.Kind != ecma323.KindRequest:
 		s.stats.requestsMalformed.Add(1)
-		return s.fail(enc, ErrUnknownRequest)
+		return s.fail(enc, ecma323.ErrUnknownRequest)
 	case m.Session:
 		return s.serveSession(cl, m)
 	case ss == nil && cl.user == "":
@@ -126,14 +127,14 @@ func (s *Server) serveMessage(ctx context.Context, cl *caller, m *Message, derr 
 	case *cstav3.SystemStatusArgument:
 		// A consumer's own status (or heartbeat) is for the bridge, not
 		// for the PBX, whose link the client supervises itself.
-		return s.ok(enc, &SystemStatusResponse{})
+		return s.ok(enc, &ecma323.SystemStatusResponse{})
 	}
-	if _, ok := m.XML.(*RequestSystemStatus); ok {
-		return s.ok(enc, &RequestSystemStatusResponse{SystemStatus: s.linkStatus()})
+	if _, ok := m.XML.(*ecma323.RequestSystemStatus); ok {
+		return s.ok(enc, &ecma323.RequestSystemStatusResponse{SystemStatus: s.linkStatus()})
 	}
 	if m.Argument == nil {
 		s.stats.requestsMalformed.Add(1)
-		return s.fail(enc, ErrUnknownRequest)
+		return s.fail(enc, ecma323.ErrUnknownRequest)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
@@ -154,7 +155,7 @@ func (s *Server) serveMessage(ctx context.Context, cl *caller, m *Message, derr 
 }
 
 // monitorStart gives the session a monitor of the device.
-func (s *Server) monitorStart(ctx context.Context, cl *caller, ss *session, enc Encoder, a *cstav3.MonitorStartArgument) answer {
+func (s *Server) monitorStart(ctx context.Context, cl *caller, ss *session, enc ecma323.Encoder, a *cstav3.MonitorStartArgument) answer {
 	var err error
 	switch {
 	case ss == nil:
@@ -197,7 +198,7 @@ func (s *Server) monitorStart(ctx context.Context, cl *caller, ss *session, enc 
 }
 
 // monitorStop ends one of the session's monitors.
-func (s *Server) monitorStop(ss *session, enc Encoder, xref string) answer {
+func (s *Server) monitorStop(ss *session, enc ecma323.Encoder, xref string) answer {
 	if ss == nil {
 		s.stats.requestsRefused.Add(1)
 		return s.fail(enc, errUnknownXref)
@@ -206,12 +207,12 @@ func (s *Server) monitorStop(ss *session, enc Encoder, xref string) answer {
 		s.stats.requestsRefused.Add(1)
 		return s.fail(enc, err)
 	}
-	return s.ok(enc, &MonitorStopResponse{})
+	return s.ok(enc, &ecma323.MonitorStopResponse{})
 }
 
 // changeFilter replaces the filter of one of the session's monitors. The
 // PBX monitor keeps reporting everything; the bridge filters.
-func (s *Server) changeFilter(ss *session, enc Encoder, xref string, f *cstav3.MonitorFilter) answer {
+func (s *Server) changeFilter(ss *session, enc ecma323.Encoder, xref string, f *cstav3.MonitorFilter) answer {
 	var cm *consumerMonitor
 	if ss != nil {
 		cm = s.consumerMonitorOf(ss, xref)
@@ -232,7 +233,7 @@ func (s *Server) changeFilter(ss *session, enc Encoder, xref string, f *cstav3.M
 }
 
 // ok answers with a response document the bridge makes itself.
-func (s *Server) ok(enc Encoder, v any) answer {
+func (s *Server) ok(enc ecma323.Encoder, v any) answer {
 	doc, err := enc.Append(nil, v)
 	if err != nil {
 		s.stats.requestsFailed.Add(1)
@@ -243,12 +244,12 @@ func (s *Server) ok(enc Encoder, v any) answer {
 }
 
 // fail answers with the CSTAErrorCode for err.
-func (s *Server) fail(enc Encoder, err error) answer {
+func (s *Server) fail(enc ecma323.Encoder, err error) answer {
 	e, retry := cstaErrorOf(err)
 	return s.failWith(enc, e, retry)
 }
 
-func (s *Server) failWith(enc Encoder, e *cstav3.Error, retry bool) answer {
+func (s *Server) failWith(enc ecma323.Encoder, e *cstav3.Error, retry bool) answer {
 	doc, err := enc.AppendError(nil, e)
 	if err != nil {
 		// Every universalFailure has an XML form; this is a bug.

@@ -1,6 +1,8 @@
 package xmlbridge
 
 import "github.com/cstav3/cstav3/cstav3"
+import "github.com/cstav3/cstav3/xmlbridge/framing"
+import "github.com/cstav3/cstav3/xmlbridge/ecma323"
 
 // PBX link loss and recovery reach every session as an ECMA-269 SystemStatus
 // request from the server (invoke id 9999 on the header framing, like the
@@ -25,25 +27,25 @@ func (s *Server) onLinkState(ev cstav3.LinkEvent) {
 	}
 	s.mu.Lock()
 	sinks := make([]sink, 0, len(s.sessions))
-	encs := make([]Encoder, 0, len(s.sessions))
+	encs := make([]ecma323.Encoder, 0, len(s.sessions))
 	for _, ss := range s.sessions {
 		sinks = append(sinks, ss.sink)
 		encs = append(encs, ss.enc)
 	}
 	s.mu.Unlock()
-	docs := map[Encoder][]byte{}
+	docs := map[ecma323.Encoder][]byte{}
 	var n uint64
 	for i, sk := range sinks {
 		doc, ok := docs[encs[i]]
 		if !ok {
 			var err error
-			if doc, err = encs[i].Append(nil, &SystemStatus{SystemStatus: status.String()}); err != nil {
+			if doc, err = encs[i].Append(nil, &ecma323.SystemStatus{SystemStatus: status.String()}); err != nil {
 				s.log.Error("SystemStatus not encodable", "err", err)
 				return
 			}
 			docs[encs[i]] = doc
 		}
-		if sk.push(wholeDoc(EventInvokeID, doc)) {
+		if sk.push(wholeDoc(framing.EventInvokeID, doc)) {
 			n++
 		}
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/internal/testutil"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // The bridge's chaos tests: its consumers across PBX link drops, and one
@@ -21,7 +23,7 @@ func nextStatus(t testing.TB, next func() frame, want string) {
 	t.Helper()
 	for {
 		f := next()
-		if _, ok := f.msg.XML.(*SystemStatus); ok {
+		if _, ok := f.msg.XML.(*ecma323.SystemStatus); ok {
 			expectStatus(t, f, want)
 			return
 		}
@@ -62,7 +64,7 @@ func TestChaosBridgeLinkDrops(t *testing.T) {
 	nx := n.monitor(0, "760")
 	sc := newSOAPClient(t, e.soapURL, nil)
 	_, m, _ := sc.post(AppendSOAPEnvelope(nil, loginDoc(userECSS, passECSS, 300)))
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	if _, m, raw := sc.post(AppendSOAPEnvelope(nil, []byte(`<MonitorStart xmlns="`+nsEd3+
 		`"><monitorObject><deviceObject>760</deviceObject></monitorObject></MonitorStart>`))); m == nil || m.Name != "MonitorStartResponse" {
 		t.Fatalf("HTTP MonitorStart: %s", raw)
@@ -174,7 +176,7 @@ func newLatencyConsumer(t *testing.T, addr, device string, batch, batches int) *
 		t.Fatal(err)
 	}
 	c := &latencyConsumer{conn: conn, batches: make(chan time.Time, batches), done: make(chan struct{})}
-	hr := NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), HeaderOptions{})
+	hr := framing.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), framing.HeaderOptions{})
 	rawLoginMonitor(t, conn, hr, device, 300)
 	_ = conn.SetReadDeadline(time.Time{})
 	go func() {
@@ -185,7 +187,7 @@ func newLatencyConsumer(t *testing.T, addr, device string, batch, batches int) *
 			if err != nil {
 				return
 			}
-			if id != EventInvokeID {
+			if id != framing.EventInvokeID {
 				continue
 			}
 			if n++; n%batch == 0 {

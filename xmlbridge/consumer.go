@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"net"
 	"sync"
@@ -18,12 +20,12 @@ import (
 // documents go through, so that the order of the queue is the order on the
 // wire and a consumer that does not read only ever fills its own queue.
 
-// framing is how a TCP consumer's documents are delimited.
-type framing uint8
+// frameFormat is how a TCP consumer's documents are delimited.
+type frameFormat uint8
 
 const (
-	framingHeader framing = iota // ECMA-323 Annex J.2 8-byte header (ECSS-10)
-	framingNUL                   // a NUL after each document (uni-tel)
+	framingHeader frameFormat = iota // ECMA-323 Annex J.2 8-byte header (ECSS-10)
+	framingNUL                       // a NUL after each document (uni-tel)
 )
 
 // sink is where a session's events go. push never blocks: it runs on the
@@ -62,7 +64,7 @@ type consumer struct {
 	srv    *Server
 	raw    net.Conn // the TCP connection, closed to stop everything at once
 	conn   net.Conn // raw, or the TLS connection over it
-	fr     framing
+	fr     frameFormat
 	tr     transport
 	remote string
 	ip     string
@@ -80,7 +82,7 @@ type consumer struct {
 }
 
 // serveConn starts the goroutines of a new connection.
-func (s *Server) serveConn(raw net.Conn, fr framing) {
+func (s *Server) serveConn(raw net.Conn, fr frameFormat) {
 	tr := transportHeader
 	if fr == framingNUL {
 		tr = transportNUL
@@ -224,10 +226,10 @@ func (c *consumer) readLoop() {
 	var read func() (int, []byte, error)
 	switch c.fr {
 	case framingHeader:
-		hr := NewHeaderReader(bufio.NewReader(c.conn), s.header)
+		hr := framing.NewHeaderReader(bufio.NewReader(c.conn), s.header)
 		read = hr.ReadMessage
 	default:
-		nr := NewNULReader(c.conn, s.cfg.MaxMessageSize)
+		nr := framing.NewNULReader(c.conn, s.cfg.MaxMessageSize)
 		read = func() (int, []byte, error) {
 			doc, err := nr.ReadMessage()
 			return 0, doc, err
@@ -263,7 +265,7 @@ func (c *consumer) readLoop() {
 }
 
 // serveOne serves one decoded document and queues the answer, if any.
-func (c *consumer) serveOne(cl *caller, invokeID int, m *Message, derr error) {
+func (c *consumer) serveOne(cl *caller, invokeID int, m *ecma323.Message, derr error) {
 	s := c.srv
 	ans := s.serveMessage(c.ctx, cl, m, derr)
 	if ans.doc == nil {
@@ -279,7 +281,7 @@ func (c *consumer) serveOne(cl *caller, invokeID int, m *Message, derr error) {
 }
 
 // maxHeaderDoc is the largest document the 16-bit Annex J.2 header frames.
-const maxHeaderDoc = 0xFFFF - HeaderSize
+const maxHeaderDoc = 0xFFFF - framing.HeaderSize
 
 // readFailed logs why reading stopped and closes the connection.
 func (c *consumer) readFailed(err error) {
@@ -291,7 +293,7 @@ func (c *consumer) readFailed(err error) {
 		c.close("closed by the consumer")
 	case errors.As(err, &ne) && ne.Timeout():
 		c.close("no session opened in time")
-	case errors.Is(err, ErrMessageTooLarge), errors.As(err, new(*HeaderError)), errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, framing.ErrMessageTooLarge), errors.As(err, new(*framing.HeaderError)), errors.Is(err, io.ErrUnexpectedEOF):
 		c.srv.stats.badFrames.Add(1)
 		c.srv.log.Warn("bad framing from consumer", "remote", c.remote, "transport", c.tr.String(), "err", err)
 		c.close("bad framing")
@@ -372,11 +374,11 @@ func (c *consumer) frame(buf, scratch []byte, m *outMsg) ([]byte, []byte) {
 		}
 		// Outgoing documents are bounded by the format alone, not by the
 		// limit on what consumers send.
-		buf, err = AppendHeaderMessage(buf, m.invokeID, doc)
+		buf, err = framing.AppendHeader(buf, m.invokeID, doc)
 	default:
 		n := len(buf)
 		buf = m.appendDoc(buf)
-		buf, err = AppendNULMessage(buf[:n], buf[n:])
+		buf, err = framing.AppendNUL(buf[:n], buf[n:])
 	}
 	if err != nil {
 		c.srv.log.Warn("document not sent", "remote", c.remote, "err", err)

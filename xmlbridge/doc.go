@@ -3,21 +3,20 @@
 // written for one (the ECSS-10 CSTA API, uni-tel's CSTA TCP API, a snom
 // phone's SOAP endpoint) can monitor and drive the PBX.
 //
-// # Codec
+// # Packages
 //
-// The ECMA-323 codec maps every cstav3 event, request and response to its
-// encoding/xml struct and back in one place (codec_map_*.go): Decoder reads
-// any edition's namespace (ed2–ed6, ecma-international.org and ecma.ch
-// forms), with or without prefixes, bare or in a SOAP envelope; Encoder writes
-// the namespace a consumer negotiated. HiPath's binary call ids appear in XML
-// as lowercase hex and map back exactly.
-//
-// # Framings
-//
-// Three framings cut a byte stream into documents: the ECMA-323 Annex J.2
-// 8-byte header (HeaderReader, AppendHeaderMessage; invoke id 9999 marks
-// what the server sends on its own), a NUL after each document (NULReader,
-// AppendNULMessage) and SOAP 1.1 over HTTP (SOAPHandler, EventStream).
+// The bridge is the server; two packages below it hold what it speaks.
+// Package ecma323 is the codec: it maps every cstav3 event, request and
+// response to its encoding/xml struct and back through one table of
+// messages; its Decoder reads any edition's namespace (ed2–ed6,
+// ecma-international.org and ecma.ch forms), with or without prefixes, bare
+// or in a SOAP envelope, and its Encoder writes the namespace a consumer
+// negotiated. HiPath's binary call ids appear in XML as lowercase hex and
+// map back exactly. Package framing cuts a byte stream into documents: the
+// ECMA-323 Annex J.2 8-byte header (framing.HeaderReader,
+// framing.AppendHeader; invoke id 9999 marks what the server sends on its
+// own) and a NUL after each document (framing.NULReader, framing.AppendNUL).
+// The third way, SOAP 1.1 over HTTP (SOAPHandler, EventStream), is here.
 //
 // # Server
 //

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // Hostile input for the consumer side, beyond the tables of
@@ -58,27 +60,27 @@ func hostileXMLCases() []hostileXML {
 	}
 	deep := strings.Repeat("<a>", 10000) + strings.Repeat("</a>", 10000)
 	return []hostileXML{
-		{"billion laughs", "request", []byte(billionLaughs()), ErrMalformed},
-		{"billion laughs in SOAP", "soap", env(billionLaughs()), ErrSOAPEnvelope},
-		{"external entity in SOAP", "soap", append([]byte(`<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>`), env(`<X>&x;</X>`)...), ErrSOAPEnvelope},
-		{"10,000 nested elements", "request", []byte(`<AnswerCall>` + deep + `</AnswerCall>`), ErrTooLarge},
-		{"10,000 nested elements in SOAP", "soap", env(deep), ErrTooLarge},
+		{"billion laughs", "request", []byte(billionLaughs()), ecma323.ErrMalformed},
+		{"billion laughs in SOAP", "soap", env(billionLaughs()), ecma323.ErrSOAPEnvelope},
+		{"external entity in SOAP", "soap", append([]byte(`<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>`), env(`<X>&x;</X>`)...), ecma323.ErrSOAPEnvelope},
+		{"10,000 nested elements", "request", []byte(`<AnswerCall>` + deep + `</AnswerCall>`), ecma323.ErrTooLarge},
+		{"10,000 nested elements in SOAP", "soap", env(deep), ecma323.ErrTooLarge},
 		{"5,000 attributes", "request", []byte(attrs(5000)), nil},
-		{"element name of 60,000 bytes", "request", []byte("<" + strings.Repeat("A", 60000) + "/>"), ErrUnknownRequest},
-		{"1 MiB document", "request", []byte("<AnswerCall>" + strings.Repeat("x", 1<<20) + "</AnswerCall>"), ErrTooLarge},
-		{"NUL inside the document", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "0a\x001b", 1)), ErrMalformed},
-		{"bad UTF-8 in an attribute", "request", []byte(`<AnswerCall xmlns="` + nsEd3 + "\xff\"/>"), ErrMalformed},
-		{"UTF-16 with an odd byte", "request", []byte{0xFF, 0xFE, '<', 0, 'a', 0, '/'}, ErrMalformed},
+		{"element name of 60,000 bytes", "request", []byte("<" + strings.Repeat("A", 60000) + "/>"), ecma323.ErrUnknownRequest},
+		{"1 MiB document", "request", []byte("<AnswerCall>" + strings.Repeat("x", 1<<20) + "</AnswerCall>"), ecma323.ErrTooLarge},
+		{"NUL inside the document", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "0a\x001b", 1)), ecma323.ErrMalformed},
+		{"bad UTF-8 in an attribute", "request", []byte(`<AnswerCall xmlns="` + nsEd3 + "\xff\"/>"), ecma323.ErrMalformed},
+		{"UTF-16 with an odd byte", "request", []byte{0xFF, 0xFE, '<', 0, 'a', 0, '/'}, ecma323.ErrMalformed},
 		{"unbound prefix", "request", []byte(`<x:AnswerCall><x:callToBeAnswered><x:callID>0a1b</x:callID></x:callToBeAnswered></x:AnswerCall>`), nil},
-		{"wrong tag for a known field", "request", []byte(strings.Replace(hostileAnswer, "callToBeAnswered", "callToBeCleared", 2)), ErrMalformed},
-		{"call id not hex", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<>", 1)), ErrMalformed},
+		{"wrong tag for a known field", "request", []byte(strings.Replace(hostileAnswer, "callToBeAnswered", "callToBeCleared", 2)), ecma323.ErrMalformed},
+		{"call id not hex", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<>", 1)), ecma323.ErrMalformed},
 		{"CDATA call id", "request", []byte(strings.Replace(hostileAnswer, "0a1b", "<![CDATA[0a1b]]>", 1)), nil},
 		{"unknown namespace", "request", []byte(strings.Replace(hostileAnswer, nsEd3, "urn:evil", 1)), nil},
-		{"16-bit header: 65,535 announced", "header", header(0, 0, 0xFF, 0xFF, "<a/>"), ErrMessageTooLarge},
-		{"32-bit header: 4 GiB announced", "header32", header(0xFF, 0xFF, 0xFF, 0xFF, "<a/>"), ErrMessageTooLarge},
-		{"16-bit header: length below the header", "header", header(0, 0, 0, 3, ""), ErrHeaderLength},
-		{"header: XML with no header", "header", []byte(hostileAnswer), ErrHeaderReserved},
-		{"NUL framing: 1 MiB without a NUL", "nul", bytes.Repeat([]byte("<a>"), 350000), ErrMessageTooLarge},
+		{"16-bit header: 65,535 announced", "header", header(0, 0, 0xFF, 0xFF, "<a/>"), framing.ErrMessageTooLarge},
+		{"32-bit header: 4 GiB announced", "header32", header(0xFF, 0xFF, 0xFF, 0xFF, "<a/>"), framing.ErrMessageTooLarge},
+		{"16-bit header: length below the header", "header", header(0, 0, 0, 3, ""), framing.ErrHeaderLength},
+		{"header: XML with no header", "header", []byte(hostileAnswer), framing.ErrHeaderReserved},
+		{"NUL framing: 1 MiB without a NUL", "nul", bytes.Repeat([]byte("<a>"), 350000), framing.ErrMessageTooLarge},
 		{"NUL framing: document cut", "nul", []byte(hostileAnswer), io.ErrUnexpectedEOF},
 	}
 }
@@ -90,23 +92,23 @@ const hostileMax = 4096
 func decodeHostile(c hostileXML) error {
 	switch c.decoder {
 	case "request":
-		_, err := DecodeRequest(c.in)
+		_, err := ecma323.DecodeRequest(c.in)
 		return err
 	case "soap": // as the SOAP transport does: the body, then the request in it
-		inner, err := ExtractSOAPBody(c.in)
+		inner, err := ecma323.ExtractSOAPBody(c.in)
 		if err == nil {
-			_, err = DecodeRequest(inner)
+			_, err = ecma323.DecodeRequest(inner)
 		}
 		return err
 	case "header", "header32":
-		o := HeaderOptions{MaxSize: hostileMax}
+		o := framing.HeaderOptions{MaxSize: hostileMax}
 		if c.decoder == "header32" {
-			o.Format = HeaderLength32
+			o.Format = framing.HeaderLength32
 		}
-		_, _, err := NewHeaderReader(bytes.NewReader(c.in), o).ReadMessage()
+		_, _, err := framing.NewHeaderReader(bytes.NewReader(c.in), o).ReadMessage()
 		return err
 	case "nul":
-		_, err := NewNULReader(bufio.NewReaderSize(bytes.NewReader(c.in), 4096), hostileMax).ReadMessage()
+		_, err := framing.NewNULReader(bufio.NewReaderSize(bytes.NewReader(c.in), 4096), hostileMax).ReadMessage()
 		return err
 	}
 	panic("no decoder " + c.decoder)
@@ -158,7 +160,7 @@ func TestHostileXMLAlloc(t *testing.T) {
 		n := len(tc.in)
 		switch tc.decoder {
 		case "request":
-			n = min(n, DefaultMaxSize)
+			n = min(n, ecma323.DefaultMaxSize)
 		case "header", "header32", "nul":
 			n = min(n, hostileMax)
 		}
@@ -185,8 +187,8 @@ func TestHostilePBXValues(t *testing.T) {
 			LastRedirectionDevice: cstav3.Device{Status: cstav3.DeviceNotKnown},
 			Cause:                 cstav3.CauseNewCall,
 		}
-		for _, ed := range []Edition{Ed3, Ed6} {
-			e := Encoder{Edition: ed}
+		for _, ed := range []ecma323.Edition{ecma323.Ed3, ecma323.Ed6} {
+			e := ecma323.Encoder{Edition: ed}
 			doc, err := e.AppendEvent(nil, ev, "0001")
 			if err != nil {
 				t.Fatalf("%q: %v", num, err)
@@ -194,7 +196,7 @@ func TestHostilePBXValues(t *testing.T) {
 			if !utf8.Valid(doc) || bytes.IndexByte(doc, 0) >= 0 {
 				t.Fatalf("%q: not UTF-8 text: %q", num, doc)
 			}
-			m, err := Decode(doc)
+			m, err := ecma323.Decode(doc)
 			if err != nil || m.Name != "DeliveredEvent" {
 				t.Fatalf("%q: %s does not decode: %v", num, doc, err)
 			}

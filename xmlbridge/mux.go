@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // The multiplexer: one PBX monitor per device, however many consumer
@@ -26,7 +27,7 @@ type consumerMonitor struct {
 	xref   string
 	sess   *session
 	pm     *pbxMonitor
-	enc    Encoder
+	enc    ecma323.Encoder
 	sink   sink
 	filter atomic.Pointer[cstav3.MonitorFilter] // nil: every event
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // The fan-out runs on the client's single dispatcher goroutine, which
@@ -29,7 +31,7 @@ func (d *eventDoc) appendTo(dst []byte, xref string) []byte {
 
 // encodeEvent encodes ev once for enc into a buffer of size hint; nil if
 // it has no ECMA-323 form (a *cstav3.RawEvent).
-func (s *Server) encodeEvent(enc Encoder, ev cstav3.Event, hint int) *eventDoc {
+func (s *Server) encodeEvent(enc ecma323.Encoder, ev cstav3.Event, hint int) *eventDoc {
 	doc, err := enc.AppendEvent(make([]byte, 0, hint), ev, xrefSlot)
 	if err != nil {
 		s.log.Debug("event not encodable", "event", ev.Type().String(), "err", err)
@@ -47,17 +49,17 @@ func (s *Server) encodeEvent(enc Encoder, ev cstav3.Event, hint int) *eventDoc {
 // the arrays, which live on the stack; more spill into a slice.
 type docCache struct {
 	n     int
-	encs  [2]Encoder
+	encs  [2]ecma323.Encoder
 	docs  [2]*eventDoc
 	spill []cachedDoc
 }
 
 type cachedDoc struct {
-	enc Encoder
+	enc ecma323.Encoder
 	doc *eventDoc
 }
 
-func (c *docCache) get(pm *pbxMonitor, enc Encoder, ev cstav3.Event) *eventDoc {
+func (c *docCache) get(pm *pbxMonitor, enc ecma323.Encoder, ev cstav3.Event) *eventDoc {
 	for i := range c.n {
 		if c.encs[i] == enc {
 			return c.docs[i]
@@ -103,7 +105,7 @@ func (pm *pbxMonitor) onEvent(ev cstav3.Event) {
 			dropped++
 			continue
 		}
-		if cm.deliver(outMsg{d: d, xref: cm.xref, invokeID: EventInvokeID}, s.cfg.QueueLength) {
+		if cm.deliver(outMsg{d: d, xref: cm.xref, invokeID: framing.EventInvokeID}, s.cfg.QueueLength) {
 			out++
 		}
 	}

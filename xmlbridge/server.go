@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // ErrServerClosed is returned by the Serve methods after Close.
@@ -23,8 +25,8 @@ type Server struct {
 	log     *slog.Logger
 	users   credentials
 	limiter *loginLimiter
-	dec     Decoder
-	header  HeaderOptions
+	dec     ecma323.Decoder
+	header  framing.HeaderOptions
 	// unit is what one second of an ECMA-354 session duration lasts: a
 	// second, except in tests that cannot wait that long.
 	unit time.Duration
@@ -71,8 +73,8 @@ func NewServer(cfg Config) (*Server, error) {
 		log:         cfg.Logger,
 		users:       users,
 		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
-		dec:         Decoder{MaxSize: cfg.MaxMessageSize},
-		header:      HeaderOptions{MaxSize: cfg.MaxMessageSize},
+		dec:         ecma323.Decoder{MaxSize: cfg.MaxMessageSize},
+		header:      framing.HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},
 		httpServers: map[*http.Server]struct{}{},

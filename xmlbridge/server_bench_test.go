@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // tally counts the event frames of all benchmark consumers and says when
@@ -56,10 +57,10 @@ func newCounter(b *testing.B, addr, device string, total *tally) *counter {
 		b.Fatal(err)
 	}
 	br := bufio.NewReaderSize(conn, 64<<10)
-	hr := NewHeaderReader(br, HeaderOptions{})
+	hr := framing.NewHeaderReader(br, framing.HeaderOptions{})
 	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, 3600),
 		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
-		m, _ := AppendHeaderMessage(nil, i+1, doc)
+		m, _ := framing.AppendHeader(nil, i+1, doc)
 		if _, err := conn.Write(m); err != nil {
 			b.Fatal(err)
 		}
@@ -75,7 +76,7 @@ func newCounter(b *testing.B, addr, device string, total *tally) *counter {
 			if err != nil {
 				return
 			}
-			if id == EventInvokeID {
+			if id == framing.EventInvokeID {
 				total.add()
 			}
 		}

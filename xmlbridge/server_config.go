@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // SlowConsumerPolicy says what happens to a consumer whose event queue is
@@ -141,7 +142,7 @@ func (c Config) withDefaults() (Config, error) {
 	setInt(&c.MaxSessions, DefaultMaxSessions)
 	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
 	setInt(&c.MaxPendingLogins, DefaultMaxPendingLogins)
-	setInt(&c.MaxMessageSize, DefaultMaxSize)
+	setInt(&c.MaxMessageSize, ecma323.DefaultMaxSize)
 	setInt(&c.QueueLength, DefaultQueueLength)
 	setDur(&c.WriteTimeout, DefaultWriteTimeout)
 	setDur(&c.RequestTimeout, DefaultRequestTimeout)

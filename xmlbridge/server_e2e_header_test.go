@@ -2,6 +2,8 @@ package xmlbridge
 
 import (
 	"bytes"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"reflect"
 	"strconv"
 	"testing"
@@ -26,12 +28,12 @@ func checks(t testing.TB, what string, pairs ...string) {
 	}
 }
 
-func role(r DeviceRole) string {
+func role(r ecma323.DeviceRole) string {
 	if r.Known {
 		return r.Device.Value
 	}
 	if r.Status == "" {
-		return RoleNotKnown
+		return ecma323.RoleNotKnown
 	}
 	return r.Status
 }
@@ -51,11 +53,11 @@ func TestECSS10EndToEnd(t *testing.T) {
 	checks(t, "before login", "operation", cstaError(t, f).Operation, "securityViolation")
 
 	f = c.request(2, codecSeed(t, "ecss10-start-application-session"))
-	pos, ok := f.msg.XML.(*StartApplicationSessionPosResponse)
+	pos, ok := f.msg.XML.(*ecma323.StartApplicationSessionPosResponse)
 	if !ok {
 		t.Fatalf("login: %s", f.doc)
 	}
-	if !bytes.HasPrefix(f.doc, []byte(`<?xml version="1.0" encoding="UTF-8"?>`)) || f.msg.Namespace != NamespaceSession {
+	if !bytes.HasPrefix(f.doc, []byte(`<?xml version="1.0" encoding="UTF-8"?>`)) || f.msg.Namespace != ecma323.NamespaceSession {
 		t.Errorf("login answer not as ECSS-10 writes it: %s", f.doc)
 	}
 	checks(t, "StartApplicationSessionPosResponse",
@@ -68,11 +70,11 @@ func TestECSS10EndToEnd(t *testing.T) {
 
 	// The seed's session id is not ours; ours is renewed.
 	f = c.request(3, codecSeed(t, "ecss10-reset-application-session-timer"))
-	if neg, ok := f.msg.XML.(*ResetApplicationSessionTimerNegResponse); !ok || neg.ErrorCode.DefinedError != "invalidSessionID" {
+	if neg, ok := f.msg.XML.(*ecma323.ResetApplicationSessionTimerNegResponse); !ok || neg.ErrorCode.DefinedError != "invalidSessionID" {
 		t.Fatalf("reset of a foreign session: %s", f.doc)
 	}
 	f = c.request(4, withSession(codecSeed(t, "ecss10-reset-application-session-timer"), sid))
-	if r, ok := f.msg.XML.(*ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 500 {
+	if r, ok := f.msg.XML.(*ecma323.ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 500 {
 		t.Fatalf("reset: %s", f.doc)
 	}
 
@@ -83,7 +85,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 	wxref := w.monitor(10, "725")
 
 	f = c.request(5, codecSeed(t, "ecss10-monitor-start"))
-	ms, ok := f.msg.XML.(*MonitorStartResponse)
+	ms, ok := f.msg.XML.(*ecma323.MonitorStartResponse)
 	if !ok || ms.MonitorCrossRefID == "" || ms.MonitorCrossRefID == wxref {
 		t.Fatalf("MonitorStart: %s", f.doc)
 	}
@@ -93,7 +95,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 	}
 
 	f = c.request(6, codecSeed(t, "ecss10-make-call"))
-	mc, ok := f.msg.XML.(*MakeCallResponse)
+	mc, ok := f.msg.XML.(*ecma323.MakeCallResponse)
 	if !ok {
 		t.Fatalf("MakeCall: %s", f.doc)
 	}
@@ -105,8 +107,8 @@ func TestECSS10EndToEnd(t *testing.T) {
 	}
 
 	ev := c.expectEvent("ServiceInitiatedEvent")
-	si := ev.msg.XML.(*ServiceInitiatedEvent)
-	if ev.invokeID != EventInvokeID || ev.msg.Namespace != nsEd3 {
+	si := ev.msg.XML.(*ecma323.ServiceInitiatedEvent)
+	if ev.invokeID != framing.EventInvokeID || ev.msg.Namespace != nsEd3 {
 		t.Errorf("event framing %04d %s", ev.invokeID, ev.msg.Namespace)
 	}
 	checks(t, "ServiceInitiatedEvent",
@@ -119,7 +121,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 	if si.Extensions == nil || si.Extensions.Security == nil || si.Extensions.Security.Timestamp == "" {
 		t.Error("ServiceInitiatedEvent without the PBX timestamp")
 	}
-	or := c.expectEvent("OriginatedEvent").msg.XML.(*OriginatedEvent)
+	or := c.expectEvent("OriginatedEvent").msg.XML.(*ecma323.OriginatedEvent)
 	checks(t, "OriginatedEvent",
 		"monitorCrossRefID", or.MonitorCrossRefID, xref,
 		"originatedConnection/deviceID", or.OriginatedConnection.DeviceID.Value, "725",
@@ -128,7 +130,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 		"calledDevice", role(or.CalledDevice), "722",
 		"localConnectionInfo", or.LocalConnectionInfo, "connected",
 		"cause", or.Cause, "newCall")
-	de := c.expectEvent("DeliveredEvent").msg.XML.(*DeliveredEvent)
+	de := c.expectEvent("DeliveredEvent").msg.XML.(*ecma323.DeliveredEvent)
 	checks(t, "DeliveredEvent",
 		"monitorCrossRefID", de.MonitorCrossRefID, xref,
 		"connection/deviceID", de.Connection.DeviceID.Value, "722",
@@ -136,7 +138,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 		"alertingDevice", role(de.AlertingDevice), "722",
 		"callingDevice", role(de.CallingDevice), "725",
 		"calledDevice", role(de.CalledDevice), "722",
-		"lastRedirectionDevice", role(de.LastRedirectionDevice), RoleNotKnown,
+		"lastRedirectionDevice", role(de.LastRedirectionDevice), ecma323.RoleNotKnown,
 		"cause", de.Cause, "newCall")
 
 	// The seed's own call is unknown here: a CSTA error, and the
@@ -147,7 +149,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 	if err := e.sim.Answer("722"); err != nil {
 		t.Fatal(err)
 	}
-	es := c.expectEvent("EstablishedEvent").msg.XML.(*EstablishedEvent)
+	es := c.expectEvent("EstablishedEvent").msg.XML.(*ecma323.EstablishedEvent)
 	checks(t, "EstablishedEvent",
 		"monitorCrossRefID", es.MonitorCrossRefID, xref,
 		"establishedConnection/deviceID", es.EstablishedConnection.DeviceID.Value, "722",
@@ -158,20 +160,20 @@ func TestECSS10EndToEnd(t *testing.T) {
 		"cause", es.Cause, "newCall")
 
 	f = c.request(8, withConnection(codecSeed(t, "ecss10-hold-call"), "725", call))
-	if _, ok := f.msg.XML.(*HoldCallResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.HoldCallResponse); !ok {
 		t.Fatalf("HoldCall: %s", f.doc)
 	}
 	f = c.request(9, withConnection(codecSeed(t, "ecss10-retrieve-call"), "725", call))
-	if _, ok := f.msg.XML.(*RetrieveCallResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.RetrieveCallResponse); !ok {
 		t.Fatalf("RetrieveCall: %s", f.doc)
 	}
 	f = c.request(10, withConnection(codecSeed(t, "ecss10-clear-connection"), "722", call))
-	if _, ok := f.msg.XML.(*ClearConnectionResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.ClearConnectionResponse); !ok {
 		t.Fatalf("ClearConnection: %s", f.doc)
 	}
 	// The seed's filter suppresses held and retrieved: the next event is
 	// the clearing, while the unfiltered watcher saw both.
-	cc := c.expectEvent("ConnectionClearedEvent").msg.XML.(*ConnectionClearedEvent)
+	cc := c.expectEvent("ConnectionClearedEvent").msg.XML.(*ecma323.ConnectionClearedEvent)
 	checks(t, "ConnectionClearedEvent",
 		"monitorCrossRefID", cc.MonitorCrossRefID, xref,
 		"droppedConnection/deviceID", cc.DroppedConnection.DeviceID.Value, "722",
@@ -179,7 +181,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 		"releasingDevice", role(cc.ReleasingDevice), "722",
 		"cause", cc.Cause, "normalClearing")
 	c.expectEvent("ConnectionClearedEvent")
-	cl := c.expectEvent("CallClearedEvent").msg.XML.(*CallClearedEvent)
+	cl := c.expectEvent("CallClearedEvent").msg.XML.(*ecma323.CallClearedEvent)
 	checks(t, "CallClearedEvent", "clearedCall/callID", cl.ClearedCall.CallID, call, "cause", cl.Cause, "normalClearing")
 	for _, name := range []string{"ServiceInitiatedEvent", "OriginatedEvent", "DeliveredEvent", "EstablishedEvent",
 		"HeldEvent", "RetrievedEvent", "ConnectionClearedEvent"} {
@@ -192,21 +194,21 @@ func TestECSS10EndToEnd(t *testing.T) {
 	if _, err := e.sim.Dial("722", "725"); err != nil {
 		t.Fatal(err)
 	}
-	de = c.expectEvent("DeliveredEvent").msg.XML.(*DeliveredEvent)
+	de = c.expectEvent("DeliveredEvent").msg.XML.(*ecma323.DeliveredEvent)
 	call2 := de.Connection.CallID
 	checks(t, "incoming DeliveredEvent", "alertingDevice", role(de.AlertingDevice), "725",
 		"callingDevice", role(de.CallingDevice), "722", "connection/deviceID", de.Connection.DeviceID.Value, "725",
 		"localConnectionInfo", de.LocalConnectionInfo, "alerting")
 	f = c.request(11, withConnection(codecSeed(t, "ecss10-answer-call"), "725", call2))
-	if _, ok := f.msg.XML.(*AnswerCallResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.AnswerCallResponse); !ok {
 		t.Fatalf("AnswerCall: %s", f.doc)
 	}
-	es = c.expectEvent("EstablishedEvent").msg.XML.(*EstablishedEvent)
+	es = c.expectEvent("EstablishedEvent").msg.XML.(*ecma323.EstablishedEvent)
 	checks(t, "EstablishedEvent", "answeringDevice", role(es.AnsweringDevice), "725",
 		"localConnectionInfo", es.LocalConnectionInfo, "connected")
 
 	f = c.request(12, codecSeed(t, "ecss10-snapshot-device"))
-	sd, ok := f.msg.XML.(*SnapshotDeviceResponse)
+	sd, ok := f.msg.XML.(*ecma323.SnapshotDeviceResponse)
 	if !ok || sd.CrossRefIDorSnapshotData.SnapshotData == nil || len(sd.CrossRefIDorSnapshotData.SnapshotData.Items) != 1 {
 		t.Fatalf("SnapshotDevice: %s", f.doc)
 	}
@@ -218,18 +220,18 @@ func TestECSS10EndToEnd(t *testing.T) {
 	}
 
 	f = c.request(13, withConnection(codecSeed(t, "ecss10-single-step-transfer-call"), "725", call2))
-	st, ok := f.msg.XML.(*SingleStepTransferCallResponse)
+	st, ok := f.msg.XML.(*ecma323.SingleStepTransferCallResponse)
 	if !ok || st.TransferredCall.CallID == "" {
 		t.Fatalf("SingleStepTransferCall: %s", f.doc)
 	}
-	tr := c.expectEvent("TransferredEvent").msg.XML.(*TransferredEvent)
+	tr := c.expectEvent("TransferredEvent").msg.XML.(*ecma323.TransferredEvent)
 	checks(t, "TransferredEvent", "monitorCrossRefID", tr.MonitorCrossRefID, xref,
 		"transferringDevice", role(tr.TransferringDevice), "725",
 		"transferredToDevice", role(tr.TransferredToDevice), "723",
 		"cause", tr.Cause, "singleStepTransfer")
 
 	f = c.request(14, withConnection(codecSeed(t, "ecss10-clear-call"), "723", st.TransferredCall.CallID))
-	if _, ok := f.msg.XML.(*ClearCallResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.ClearCallResponse); !ok {
 		t.Fatalf("ClearCall: %s", f.doc)
 	}
 
@@ -238,7 +240,7 @@ func TestECSS10EndToEnd(t *testing.T) {
 	f = c.request(15, codecSeed(t, "ecss10-stop-application-session"))
 	cstaError(t, f)
 	f = c.request(16, withSession(codecSeed(t, "ecss10-stop-application-session"), sid))
-	if _, ok := f.msg.XML.(*StopApplicationSessionPosResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.StopApplicationSessionPosResponse); !ok {
 		t.Fatalf("StopApplicationSession: %s", f.doc)
 	}
 	f = c.request(17, codecSeed(t, "ecss10-snapshot-device"))

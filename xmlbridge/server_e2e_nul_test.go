@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"bytes"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strconv"
 	"testing"
 )
@@ -17,7 +18,7 @@ func TestUnitelEndToEnd(t *testing.T) {
 	c := dialConsumer(t, e.nul, framingNUL, nil)
 
 	f := c.request(0, codecSeed(t, "unitel-start-application-session"))
-	pos, ok := f.msg.XML.(*StartApplicationSessionPosResponse)
+	pos, ok := f.msg.XML.(*ecma323.StartApplicationSessionPosResponse)
 	if !ok {
 		t.Fatalf("login: %s", f.doc)
 	}
@@ -31,7 +32,7 @@ func TestUnitelEndToEnd(t *testing.T) {
 
 	xref := c.monitor(0, "200")
 	f = c.request(0, replace(codecSeed(t, "unitel-make-call"), "22334455", "722"))
-	mc, ok := f.msg.XML.(*MakeCallResponse)
+	mc, ok := f.msg.XML.(*ecma323.MakeCallResponse)
 	if !ok || f.msg.Namespace != nsUnitel {
 		t.Fatalf("MakeCall: %s", f.doc)
 	}
@@ -42,12 +43,12 @@ func TestUnitelEndToEnd(t *testing.T) {
 	if si.msg.Namespace != nsUnitel {
 		t.Errorf("event namespace %s", si.msg.Namespace)
 	}
-	x := si.msg.XML.(*ServiceInitiatedEvent)
+	x := si.msg.XML.(*ecma323.ServiceInitiatedEvent)
 	checks(t, "ServiceInitiatedEvent", "monitorCrossRefID", x.MonitorCrossRefID, xref,
 		"initiatedConnection/callID", x.InitiatedConnection.CallID, call,
 		"initiatedConnection/deviceID", x.InitiatedConnection.DeviceID.Value, "200")
 	c.expectEvent("OriginatedEvent")
-	de := c.expectEvent("DeliveredEvent").msg.XML.(*DeliveredEvent)
+	de := c.expectEvent("DeliveredEvent").msg.XML.(*ecma323.DeliveredEvent)
 	checks(t, "DeliveredEvent", "alertingDevice", role(de.AlertingDevice), "722",
 		"callingDevice", role(de.CallingDevice), "200", "connection/callID", de.Connection.CallID, call)
 

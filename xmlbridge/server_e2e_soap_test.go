@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"bytes"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"net/http"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestSnomEndToEnd(t *testing.T) {
 	sc := newSOAPClient(t, e.soapURL, nil)
 	sc.user, sc.pass = userSnom, passSnom
 
-	ok := func(name, call, want string) *Message {
+	ok := func(name, call, want string) *ecma323.Message {
 		t.Helper()
 		status, m, body := sc.post(snomSeed(t, name, call))
 		if status != http.StatusOK || m == nil || m.Name != want || !m.SOAP || m.Namespace != nsSnom {
@@ -37,14 +38,14 @@ func TestSnomEndToEnd(t *testing.T) {
 		if status != http.StatusInternalServerError || m == nil {
 			t.Fatalf("%s: %d %s", name, status, raw)
 		}
-		e, isErr := m.XML.(*CSTAErrorCode)
+		e, isErr := m.XML.(*ecma323.CSTAErrorCode)
 		if !isErr || e.Operation != want || !bytes.Contains(raw, []byte("Client</faultcode>")) {
 			t.Fatalf("%s: %s", name, raw)
 		}
 	}
 
 	m := ok("snom-soap-make-call", "", "MakeCallResponse")
-	mc := m.XML.(*MakeCallResponse)
+	mc := m.XML.(*ecma323.MakeCallResponse)
 	call := mc.CallingDevice.CallID
 	checks(t, "MakeCallResponse", "callingDevice/deviceID", mc.CallingDevice.DeviceID.Value, "725")
 
@@ -62,7 +63,7 @@ func TestSnomEndToEnd(t *testing.T) {
 	ok("snom-soap-single-step-transfer-call", call, "SingleStepTransferCallResponse")
 	ok("snom-soap-clear-connection", call, "ClearConnectionResponse")
 
-	call = ok("snom-soap-make-call", "", "MakeCallResponse").XML.(*MakeCallResponse).CallingDevice.CallID
+	call = ok("snom-soap-make-call", "", "MakeCallResponse").XML.(*ecma323.MakeCallResponse).CallingDevice.CallID
 	ok("snom-soap-clear-call", call, "ClearCallResponse")
 	fault("ClearCall of a cleared call", snomSeed(t, "snom-soap-clear-call", call), "invalidCallID")
 }
@@ -77,18 +78,18 @@ func TestSOAPSessionEvents(t *testing.T) {
 	if status != http.StatusOK || m == nil {
 		t.Fatalf("login: %d %s", status, body)
 	}
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	stream := sc.stream()
 	status, m, body = sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-monitor-start")))
 	if status != http.StatusOK || m == nil {
 		t.Fatalf("MonitorStart: %d %s", status, body)
 	}
-	xref := m.XML.(*MonitorStartResponse).MonitorCrossRefID
+	xref := m.XML.(*ecma323.MonitorStartResponse).MonitorCrossRefID
 	if _, err := e.sim.Dial("722", "725"); err != nil {
 		t.Fatal(err)
 	}
 	f := nextDoc(t, stream)
-	de, isDelivered := f.msg.XML.(*DeliveredEvent)
+	de, isDelivered := f.msg.XML.(*ecma323.DeliveredEvent)
 	if !isDelivered || f.msg.Namespace != nsEd3 {
 		t.Fatalf("stream: %s", f.doc)
 	}

@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"context"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"testing"
 )
 
@@ -23,11 +24,11 @@ func FuzzServeRequest(f *testing.F) {
 	s := e.srv
 	login, _ := s.dec.Decode(loginDoc(userECSS, passECSS, 3600))
 	ans := s.serveMessage(context.Background(), &caller{tr: transportSOAP}, login, nil)
-	m, err := Decode(ans.doc)
+	m, err := ecma323.Decode(ans.doc)
 	if err != nil {
 		f.Fatal(err)
 	}
-	ss := s.lookupSession(&caller{}, m.XML.(*StartApplicationSessionPosResponse).SessionID)
+	ss := s.lookupSession(&caller{}, m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID)
 	callers := []*caller{
 		{tr: transportHeader, ip: "192.0.2.1"},
 		{tr: transportSOAP, user: userSnom, ip: "192.0.2.2"},
@@ -40,7 +41,7 @@ func FuzzServeRequest(f *testing.F) {
 			if ans.doc == nil {
 				continue
 			}
-			if _, err := Decode(ans.doc); err != nil {
+			if _, err := ecma323.Decode(ans.doc); err != nil {
 				t.Fatalf("answer to %q does not decode: %v\n%s", data, err, ans.doc)
 			}
 		}

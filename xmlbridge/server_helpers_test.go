@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"testing"
@@ -19,6 +20,9 @@ import (
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/hipath/hipathsim"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 	"go.uber.org/goleak"
 )
 
@@ -141,7 +145,7 @@ func (e *bridgeEnv) monitorStarts() (start, stop uint64) {
 type frame struct {
 	invokeID int
 	doc      []byte
-	msg      *Message
+	msg      *ecma323.Message
 }
 
 // tcpConsumer is a test consumer on a TCP transport. Its reader sorts what
@@ -150,14 +154,14 @@ type frame struct {
 type tcpConsumer struct {
 	t       testing.TB
 	conn    net.Conn
-	fr      framing
+	fr      frameFormat
 	events  chan frame
 	replies chan frame
 	done    chan struct{} // closed when the reader stops
 	readErr error
 }
 
-func dialConsumer(t testing.TB, addr string, fr framing, tc *tls.Config) *tcpConsumer {
+func dialConsumer(t testing.TB, addr string, fr frameFormat, tc *tls.Config) *tcpConsumer {
 	t.Helper()
 	var conn net.Conn
 	var err error
@@ -181,12 +185,12 @@ func dialConsumer(t testing.TB, addr string, fr framing, tc *tls.Config) *tcpCon
 
 func (c *tcpConsumer) read() {
 	defer close(c.done)
-	var hr *HeaderReader
-	var nr *NULReader
+	var hr *framing.HeaderReader
+	var nr *framing.NULReader
 	if c.fr == framingHeader {
-		hr = NewHeaderReader(bufio.NewReaderSize(c.conn, 64<<10), HeaderOptions{})
+		hr = framing.NewHeaderReader(bufio.NewReaderSize(c.conn, 64<<10), framing.HeaderOptions{})
 	} else {
-		nr = NewNULReader(c.conn, 0)
+		nr = framing.NewNULReader(c.conn, 0)
 	}
 	for {
 		var f frame
@@ -205,10 +209,10 @@ func (c *tcpConsumer) read() {
 		// a test looks at them, so that a flood is read at full speed.
 		var server bool
 		if hr != nil {
-			server = f.invokeID == EventInvokeID
+			server = f.invokeID == framing.EventInvokeID
 		} else {
-			f.msg, _ = Decode(f.doc)
-			server = f.msg != nil && (f.msg.Kind == KindEvent || f.msg.Name == "SystemStatus")
+			f.msg, _ = ecma323.Decode(f.doc)
+			server = f.msg != nil && (f.msg.Kind == ecma323.KindEvent || f.msg.Name == "SystemStatus")
 		}
 		if server {
 			c.events <- f
@@ -224,9 +228,9 @@ func (c *tcpConsumer) send(invokeID int, doc []byte) {
 	var b []byte
 	var err error
 	if c.fr == framingHeader {
-		b, err = AppendHeaderMessage(nil, invokeID, doc)
+		b, err = framing.AppendHeader(nil, invokeID, doc)
 	} else {
-		b, err = AppendNULMessage(nil, doc)
+		b, err = framing.AppendNUL(nil, doc)
 	}
 	if err != nil {
 		c.t.Fatal(err)
@@ -247,7 +251,7 @@ func (c *tcpConsumer) reply(invokeID int) frame {
 	c.t.Helper()
 	select {
 	case f := <-c.replies:
-		f.msg, _ = Decode(f.doc)
+		f.msg, _ = ecma323.Decode(f.doc)
 		if c.fr == framingHeader && f.invokeID != invokeID {
 			c.t.Fatalf("reply with invoke id %04d, want %04d: %s", f.invokeID, invokeID, f.doc)
 		}
@@ -269,7 +273,7 @@ func (c *tcpConsumer) event() frame {
 	select {
 	case f := <-c.events:
 		if f.msg == nil {
-			f.msg, _ = Decode(f.doc)
+			f.msg, _ = ecma323.Decode(f.doc)
 		}
 		if f.msg == nil {
 			c.t.Fatalf("event does not decode: %s", f.doc)
@@ -310,7 +314,7 @@ func (c *tcpConsumer) login() string {
 		seed = "unitel-start-application-session"
 	}
 	f := c.request(1, codecSeed(c.t, seed))
-	pos, ok := f.msg.XML.(*StartApplicationSessionPosResponse)
+	pos, ok := f.msg.XML.(*ecma323.StartApplicationSessionPosResponse)
 	if !ok {
 		c.t.Fatalf("login answered %s", f.doc)
 	}
@@ -324,7 +328,7 @@ func (c *tcpConsumer) monitor(invokeID int, device string) string {
 	doc := []byte(`<MonitorStart xmlns="http://www.ecma-international.org/standards/ecma-323/csta/ed3"><monitorObject><deviceObject>` +
 		device + `</deviceObject></monitorObject></MonitorStart>`)
 	f := c.request(invokeID, doc)
-	r, ok := f.msg.XML.(*MonitorStartResponse)
+	r, ok := f.msg.XML.(*ecma323.MonitorStartResponse)
 	if !ok {
 		c.t.Fatalf("MonitorStart answered %s", f.doc)
 	}
@@ -332,9 +336,9 @@ func (c *tcpConsumer) monitor(invokeID int, device string) string {
 }
 
 // cstaError returns the CSTAErrorCode of a reply, failing if it is none.
-func cstaError(t testing.TB, f frame) *CSTAErrorCode {
+func cstaError(t testing.TB, f frame) *ecma323.CSTAErrorCode {
 	t.Helper()
-	e, ok := f.msg.XML.(*CSTAErrorCode)
+	e, ok := f.msg.XML.(*ecma323.CSTAErrorCode)
 	if !ok {
 		t.Fatalf("want CSTAErrorCode, got %s", f.doc)
 	}
@@ -383,7 +387,7 @@ func newSOAPClient(t testing.TB, url string, tc *tls.Config) *soapClient {
 
 // post sends body as snom does and returns the status and the decoded
 // answer (a SOAP Fault decodes to its CSTAErrorCode).
-func (c *soapClient) post(body []byte) (int, *Message, []byte) {
+func (c *soapClient) post(body []byte) (int, *ecma323.Message, []byte) {
 	c.t.Helper()
 	req, err := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(body))
 	if err != nil {
@@ -405,7 +409,7 @@ func (c *soapClient) post(body []byte) (int, *Message, []byte) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	m, _ := Decode(b)
+	m, _ := ecma323.Decode(b)
 	return resp.StatusCode, m, b
 }
 
@@ -432,13 +436,13 @@ func (c *soapClient) stream() <-chan frame {
 	go func() {
 		defer close(done)
 		defer close(ch)
-		nr := NewNULReader(resp.Body, 0)
+		nr := framing.NewNULReader(resp.Body, 0)
 		for {
 			doc, err := nr.ReadMessage()
 			if err != nil {
 				return
 			}
-			m, _ := Decode(doc)
+			m, _ := ecma323.Decode(doc)
 			ch <- frame{doc: doc, msg: m}
 		}
 	}()
@@ -469,11 +473,11 @@ func nextDoc(t testing.TB, ch <-chan frame) frame {
 
 // rawLoginMonitor logs in over a raw header-framing connection, for a
 // session of secs seconds, and monitors device, reading each answer.
-func rawLoginMonitor(t testing.TB, conn net.Conn, hr *HeaderReader, device string, secs int) {
+func rawLoginMonitor(t testing.TB, conn net.Conn, hr *framing.HeaderReader, device string, secs int) {
 	t.Helper()
 	for i, doc := range [][]byte{loginDoc(userECSS, passECSS, secs),
 		[]byte(`<MonitorStart xmlns="` + nsEd3 + `"><monitorObject><deviceObject>` + device + `</deviceObject></monitorObject></MonitorStart>`)} {
-		b, _ := AppendHeaderMessage(nil, i+1, doc)
+		b, _ := framing.AppendHeader(nil, i+1, doc)
 		if _, err := conn.Write(b); err != nil {
 			t.Fatal(err)
 		}
@@ -482,4 +486,25 @@ func rawLoginMonitor(t testing.TB, conn net.Conn, hr *HeaderReader, device strin
 			t.Fatal(err)
 		}
 	}
+}
+
+// codecSeed returns a seed sample of the codec's (ecma323/testdata/seeds)
+// as the seed printed it.
+func codecSeed(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := seeddoc.Load(filepath.Join("ecma323", seeddoc.Dir), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// codecSeedNames lists the codec's seed samples.
+func codecSeedNames(t testing.TB) []string {
+	t.Helper()
+	names, err := seeddoc.Names(filepath.Join("ecma323", seeddoc.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
 }

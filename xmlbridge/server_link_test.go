@@ -1,6 +1,8 @@
 package xmlbridge
 
 import (
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"net/http"
 	"testing"
 	"time"
@@ -9,7 +11,7 @@ import (
 // expectStatus waits for a SystemStatus document with status want.
 func expectStatus(t testing.TB, f frame, want string) {
 	t.Helper()
-	st, ok := f.msg.XML.(*SystemStatus)
+	st, ok := f.msg.XML.(*ecma323.SystemStatus)
 	if !ok || st.SystemStatus != want {
 		t.Fatalf("want SystemStatus %s, got %s", want, f.doc)
 	}
@@ -28,13 +30,13 @@ func TestLinkLossReported(t *testing.T) {
 	nx := n.monitor(0, "760")
 	sc := newSOAPClient(t, e.soapURL, nil)
 	_, m, _ := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-start-application-session")))
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	stream := sc.stream()
 
 	e.sim.DropLinks()
 	for _, c := range []*tcpConsumer{h, n} {
 		f := c.event()
-		if c == h && f.invokeID != EventInvokeID {
+		if c == h && f.invokeID != framing.EventInvokeID {
 			t.Errorf("status report with invoke id %04d", f.invokeID)
 		}
 		expectStatus(t, f, "disabled")
@@ -55,9 +57,9 @@ func TestLinkLossReported(t *testing.T) {
 		t.Fatalf("NUL consumer: %s", f.doc)
 	}
 	// A consumer may acknowledge the status report; nothing is answered.
-	h.send(EventInvokeID, []byte(`<SystemStatusResponse xmlns="`+nsEd3+`"/>`))
+	h.send(framing.EventInvokeID, []byte(`<SystemStatusResponse xmlns="`+nsEd3+`"/>`))
 	f := h.request(3, codecSeed(t, "uacsta-request-system-status"))
-	if r, ok := f.msg.XML.(*RequestSystemStatusResponse); !ok || r.SystemStatus != "normal" {
+	if r, ok := f.msg.XML.(*ecma323.RequestSystemStatusResponse); !ok || r.SystemStatus != "normal" {
 		t.Fatalf("RequestSystemStatus after recovery: %s", f.doc)
 	}
 	if st := e.srv.Stats(); st.StatusEvents != 6 || st.Sessions != 3 || st.ConsumerMonitors != 2 {
@@ -87,7 +89,7 @@ func TestLinkDownRequests(t *testing.T) {
 		t.Fatalf("request with the link closed: %s", f.doc)
 	}
 	f = c.request(4, codecSeed(t, "uacsta-request-system-status"))
-	if r, ok := f.msg.XML.(*RequestSystemStatusResponse); !ok || r.SystemStatus != "disabled" {
+	if r, ok := f.msg.XML.(*ecma323.RequestSystemStatusResponse); !ok || r.SystemStatus != "disabled" {
 		t.Fatalf("RequestSystemStatus with the link closed: %s", f.doc)
 	}
 }

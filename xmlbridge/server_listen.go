@@ -57,7 +57,7 @@ func (s *Server) ServeSOAP(ln net.Listener) error {
 }
 
 // serveTCP is the accept loop of the TCP transports.
-func (s *Server) serveTCP(ln net.Listener, fr framing) error {
+func (s *Server) serveTCP(ln net.Listener, fr frameFormat) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()

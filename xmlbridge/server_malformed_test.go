@@ -3,6 +3,7 @@ package xmlbridge
 import (
 	"bytes"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"io"
 	"net"
 	"net/http"
@@ -33,9 +34,9 @@ var badDocuments = []struct {
 	{"unknown device", `<SnapshotDevice xmlns="` + nsEd3 + `"><snapshotObject>99</snapshotObject></SnapshotDevice>`, "operation", "invalidDeviceID"},
 }
 
-func errorValue(t testing.TB, m *Message, raw []byte) (string, string) {
+func errorValue(t testing.TB, m *ecma323.Message, raw []byte) (string, string) {
 	t.Helper()
-	e, ok := m.XML.(*CSTAErrorCode)
+	e, ok := m.XML.(*ecma323.CSTAErrorCode)
 	if !ok {
 		t.Fatalf("want CSTAErrorCode, got %s", raw)
 	}

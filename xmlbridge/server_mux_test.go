@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"fmt"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"testing"
 )
 
@@ -15,7 +16,7 @@ func (c *tcpConsumer) monitorWithFilter(invokeID int, device string, suppressed 
 	}
 	doc := fmt.Appendf(nil, `<MonitorStart xmlns="%s"><monitorObject><deviceObject>%s</deviceObject></monitorObject>`+
 		`<requestedMonitorFilter><callcontrol>%s</callcontrol></requestedMonitorFilter></MonitorStart>`, nsEd3, device, f)
-	r, ok := c.request(invokeID, doc).msg.XML.(*MonitorStartResponse)
+	r, ok := c.request(invokeID, doc).msg.XML.(*ecma323.MonitorStartResponse)
 	if !ok {
 		c.t.Fatal("MonitorStart failed")
 	}
@@ -71,7 +72,7 @@ func TestMultiplexing(t *testing.T) {
 
 	// Consumer 0 stops its monitor, consumer 1 disconnects: the PBX
 	// monitor stays for consumer 2.
-	if _, ok := cs[0].request(4, monitorStop(xrefs[0])).msg.XML.(*MonitorStopResponse); !ok {
+	if _, ok := cs[0].request(4, monitorStop(xrefs[0])).msg.XML.(*ecma323.MonitorStopResponse); !ok {
 		t.Fatal("MonitorStop failed")
 	}
 	cs[1].conn.Close()
@@ -83,7 +84,7 @@ func TestMultiplexing(t *testing.T) {
 	// Consumer 2 narrows its filter, and still gets the rest.
 	doc := fmt.Appendf(nil, `<ChangeMonitorFilter xmlns="%s"><monitorCrossRefID>%s</monitorCrossRefID>`+
 		`<requestedFilterList><callControl><delivered>true</delivered></callControl></requestedFilterList></ChangeMonitorFilter>`, nsEd3, xrefs[2])
-	if _, ok := cs[2].request(5, doc).msg.XML.(*ChangeMonitorFilterResponse); !ok {
+	if _, ok := cs[2].request(5, doc).msg.XML.(*ecma323.ChangeMonitorFilterResponse); !ok {
 		t.Fatal("ChangeMonitorFilter failed")
 	}
 	if err := e.sim.Hangup("730"); err != nil {
@@ -102,7 +103,7 @@ func TestMultiplexing(t *testing.T) {
 		cs[2].expectEvent(name) // no DeliveredEvent
 	}
 
-	if _, ok := cs[2].request(6, monitorStop(xrefs[2])).msg.XML.(*MonitorStopResponse); !ok {
+	if _, ok := cs[2].request(6, monitorStop(xrefs[2])).msg.XML.(*ecma323.MonitorStopResponse); !ok {
 		t.Fatal("MonitorStop failed")
 	}
 	if start, stop := e.monitorStarts(); start != 1 || stop != 1 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // TestTwoCallServices drives the services that join, swap and divert
@@ -15,11 +16,11 @@ func TestTwoCallServices(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	c := dialConsumer(t, e.header, framingHeader, nil)
 	c.login()
-	enc := Encoder{Edition: Ed3}
+	enc := ecma323.Encoder{Edition: ecma323.Ed3}
 	id := 10
-	do := func(arg cstav3.Argument, want string) *Message {
+	do := func(arg cstav3.Argument, want string) *ecma323.Message {
 		t.Helper()
-		x, err := ArgumentToXML(arg, "")
+		x, err := ecma323.ArgumentToXML(arg, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +35,7 @@ func TestTwoCallServices(t *testing.T) {
 		}
 		return f.msg
 	}
-	conn := func(x ConnectionID) cstav3.ConnectionID {
+	conn := func(x ecma323.ConnectionID) cstav3.ConnectionID {
 		b, err := hex.DecodeString(x.CallID)
 		if err != nil {
 			t.Fatal(err)
@@ -56,7 +57,7 @@ func TestTwoCallServices(t *testing.T) {
 	// A consults C, alternates, reconnects to B.
 	ab := call("741", "742")
 	m := do(&cstav3.ConsultationCallArgument{ExistingCall: ab, ConsultedDevice: cstav3.Dialing("743")}, "ConsultationCallResponse")
-	ac := conn(m.XML.(*ConsultationCallResponse).InitiatedCall)
+	ac := conn(m.XML.(*ecma323.ConsultationCallResponse).InitiatedCall)
 	if err := e.sim.Answer("743"); err != nil {
 		t.Fatal(err)
 	}
@@ -64,13 +65,13 @@ func TestTwoCallServices(t *testing.T) {
 	do(&cstav3.AlternateCallArgument{HeldCall: ac, ActiveCall: ab}, "AlternateCallResponse")
 	do(&cstav3.ReconnectCallArgument{ActiveCall: ac, HeldCall: ab}, "ReconnectCallResponse")
 	m = do(&cstav3.SnapshotCallArgument{SnapshotObject: ab}, "SnapshotCallResponse")
-	if d := m.XML.(*SnapshotCallResponse).CrossRefIDorSnapshotData.SnapshotData; d == nil || len(d.Items) != 2 {
+	if d := m.XML.(*ecma323.SnapshotCallResponse).CrossRefIDorSnapshotData.SnapshotData; d == nil || len(d.Items) != 2 {
 		t.Fatalf("snapshot of A-B: %+v", m.XML)
 	}
 
 	// A consults C and transfers B to C.
 	m = do(&cstav3.ConsultationCallArgument{ExistingCall: ab, ConsultedDevice: cstav3.Dialing("743")}, "ConsultationCallResponse")
-	ac = conn(m.XML.(*ConsultationCallResponse).InitiatedCall)
+	ac = conn(m.XML.(*ecma323.ConsultationCallResponse).InitiatedCall)
 	if err := e.sim.Answer("743"); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestTwoCallServices(t *testing.T) {
 	// A consults C and makes it a conference.
 	ab = call("741", "742")
 	m = do(&cstav3.ConsultationCallArgument{ExistingCall: ab, ConsultedDevice: cstav3.Dialing("743")}, "ConsultationCallResponse")
-	ac = conn(m.XML.(*ConsultationCallResponse).InitiatedCall)
+	ac = conn(m.XML.(*ecma323.ConsultationCallResponse).InitiatedCall)
 	if err := e.sim.Answer("743"); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"fmt"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"net/http"
 	"testing"
 	"time"
@@ -14,14 +15,14 @@ func loginDoc(user, password string, duration int) []byte {
 		`<ns1:password>%s</ns1:password></ns1:SessionLoginInfo></applicationSpecificInfo></applicationInfo>`+
 		`<requestedProtocolVersions><protocolVersion>%s</protocolVersion></requestedProtocolVersions>`+
 		`<requestedSessionDuration>%d</requestedSessionDuration></StartApplicationSession>`,
-		NamespaceSession, NamespaceEltex, user, password, nsEd3, duration)
+		ecma323.NamespaceSession, ecma323.NamespaceEltex, user, password, nsEd3, duration)
 }
 
 // TestLoginRequired: before a session, every transport refuses CSTA
 // requests with a CSTAErrorCode and keeps the connection.
 func TestLoginRequired(t *testing.T) {
 	e := newEnv(t, envOpts{})
-	for _, fr := range []framing{framingHeader, framingNUL} {
+	for _, fr := range []frameFormat{framingHeader, framingNUL} {
 		addr := e.header
 		if fr == framingNUL {
 			addr = e.nul
@@ -39,7 +40,7 @@ func TestLoginRequired(t *testing.T) {
 	if status != http.StatusInternalServerError || m == nil {
 		t.Fatalf("SOAP without login: %d %s", status, body)
 	}
-	checks(t, "SOAP without login", "operation", m.XML.(*CSTAErrorCode).Operation, "securityViolation")
+	checks(t, "SOAP without login", "operation", m.XML.(*ecma323.CSTAErrorCode).Operation, "securityViolation")
 	if st := e.srv.Stats(); st.RequestsRefused != 7 {
 		t.Errorf("RequestsRefused = %d, want 7", st.RequestsRefused)
 	}
@@ -52,13 +53,13 @@ func TestWrongPassword(t *testing.T) {
 	c := dialConsumer(t, e.header, framingHeader, nil)
 	for i := range 2 {
 		f := c.request(i+1, loginDoc(userECSS, "wrong", 60))
-		neg, ok := f.msg.XML.(*StartApplicationSessionNegResponse)
-		if !ok || neg.ErrorCode.DefinedError != "invalidApplicationInfo" || f.msg.Namespace != NamespaceSession {
+		neg, ok := f.msg.XML.(*ecma323.StartApplicationSessionNegResponse)
+		if !ok || neg.ErrorCode.DefinedError != "invalidApplicationInfo" || f.msg.Namespace != ecma323.NamespaceSession {
 			t.Fatalf("wrong password answered %s", f.doc)
 		}
 	}
 	f := c.request(3, loginDoc(userECSS, passECSS, 60))
-	if neg, ok := f.msg.XML.(*StartApplicationSessionNegResponse); !ok || neg.ErrorCode.ApplicationError != "tooManyFailedLogins" {
+	if neg, ok := f.msg.XML.(*ecma323.StartApplicationSessionNegResponse); !ok || neg.ErrorCode.ApplicationError != "tooManyFailedLogins" {
 		t.Fatalf("login after too many failures answered %s", f.doc)
 	}
 	sc := newSOAPClient(t, e.soapURL, nil)
@@ -86,9 +87,9 @@ func TestBasicAuth(t *testing.T) {
 	if status != http.StatusInternalServerError || m == nil {
 		t.Fatalf("MonitorStart without session: %d %s", status, body)
 	}
-	checks(t, "MonitorStart without session", "operation", m.XML.(*CSTAErrorCode).Operation, "requestIncompatibleWithObject")
+	checks(t, "MonitorStart without session", "operation", m.XML.(*ecma323.CSTAErrorCode).Operation, "requestIncompatibleWithObject")
 	status, m, body = sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-snapshot-device")))
-	if _, ok := m.XML.(*SnapshotDeviceResponse); status != http.StatusOK || !ok {
+	if _, ok := m.XML.(*ecma323.SnapshotDeviceResponse); status != http.StatusOK || !ok {
 		t.Fatalf("SnapshotDevice with Basic credentials: %d %s", status, body)
 	}
 	sc.user = ""
@@ -105,7 +106,7 @@ func TestSessionExpiry(t *testing.T) {
 	e := newEnv(t, envOpts{unit: 25 * time.Millisecond})
 	c := dialConsumer(t, e.header, framingHeader, nil)
 	f := c.request(1, loginDoc(userECSS, passECSS, 10))
-	if pos, ok := f.msg.XML.(*StartApplicationSessionPosResponse); !ok || pos.ActualSessionDuration != 10 {
+	if pos, ok := f.msg.XML.(*ecma323.StartApplicationSessionPosResponse); !ok || pos.ActualSessionDuration != 10 {
 		t.Fatalf("login: %s", f.doc)
 	}
 	c.monitor(2, "780")
@@ -115,7 +116,7 @@ func TestSessionExpiry(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("HTTP login: %d %s", status, body)
 	}
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	stream := sc.stream()
 	if status, _, body := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-monitor-start"))); status != http.StatusOK {
 		t.Fatalf("HTTP MonitorStart: %d %s", status, body)
@@ -148,24 +149,24 @@ func TestSessionRenewed(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	c := dialConsumer(t, e.header, framingHeader, nil)
 	f := c.request(1, loginDoc(userECSS, passECSS, 60))
-	sid := f.msg.XML.(*StartApplicationSessionPosResponse).SessionID
+	sid := f.msg.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	before := e.srv.sessionDeadline(sid)
 	f = c.request(2, withSession(codecSeed(t, "ecss10-reset-application-session-timer"), sid))
-	if r, ok := f.msg.XML.(*ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 500 {
+	if r, ok := f.msg.XML.(*ecma323.ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 500 {
 		t.Fatalf("reset: %s", f.doc)
 	}
 	if after := e.srv.sessionDeadline(sid); after.Sub(before) < 400*time.Second {
 		t.Fatalf("deadline moved from %v to %v", before, after)
 	}
 	// Durations beyond the maximum are capped.
-	f = c.request(3, []byte(`<ResetApplicationSessionTimer xmlns="`+NamespaceSession+`"><sessionID>`+sid+
+	f = c.request(3, []byte(`<ResetApplicationSessionTimer xmlns="`+ecma323.NamespaceSession+`"><sessionID>`+sid+
 		`</sessionID><requestedSessionDuration>99999999</requestedSessionDuration></ResetApplicationSessionTimer>`))
-	if r, ok := f.msg.XML.(*ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 3600 {
+	if r, ok := f.msg.XML.(*ecma323.ResetApplicationSessionTimerPosResponse); !ok || r.ActualSessionDuration != 3600 {
 		t.Fatalf("reset beyond the maximum: %s", f.doc)
 	}
 	// A second login on the same connection is refused.
 	f = c.request(4, loginDoc(userECSS, passECSS, 60))
-	if neg, ok := f.msg.XML.(*StartApplicationSessionNegResponse); !ok || neg.ErrorCode.ApplicationError != "sessionAlreadyStarted" {
+	if neg, ok := f.msg.XML.(*ecma323.StartApplicationSessionNegResponse); !ok || neg.ErrorCode.ApplicationError != "sessionAlreadyStarted" {
 		t.Fatalf("second login: %s", f.doc)
 	}
 }
@@ -186,12 +187,12 @@ func TestRequestSystemStatus(t *testing.T) {
 	c := dialConsumer(t, e.header, framingHeader, nil)
 	c.login()
 	f := c.request(2, codecSeed(t, "uacsta-request-system-status"))
-	r, ok := f.msg.XML.(*RequestSystemStatusResponse)
+	r, ok := f.msg.XML.(*ecma323.RequestSystemStatusResponse)
 	if !ok || r.SystemStatus != "normal" {
 		t.Fatalf("RequestSystemStatus: %s", f.doc)
 	}
 	f = c.request(3, []byte(`<SystemStatus xmlns="`+nsEd3+`"><systemStatus>normal</systemStatus></SystemStatus>`))
-	if _, ok := f.msg.XML.(*SystemStatusResponse); !ok {
+	if _, ok := f.msg.XML.(*ecma323.SystemStatusResponse); !ok {
 		t.Fatalf("SystemStatus: %s", f.doc)
 	}
 }

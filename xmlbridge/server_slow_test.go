@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // rawConsumer logs in and monitors device on the header framing, reading
@@ -21,7 +23,7 @@ func rawConsumer(t *testing.T, addr, device string) net.Conn {
 	t.Cleanup(func() { conn.Close() })
 	// A small receive buffer fills sooner.
 	_ = conn.(*net.TCPConn).SetReadBuffer(4096)
-	hr := NewHeaderReader(conn, HeaderOptions{})
+	hr := framing.NewHeaderReader(conn, framing.HeaderOptions{})
 	rawLoginMonitor(t, conn, hr, device, 60)
 	return conn
 }
@@ -49,7 +51,7 @@ func TestSlowConsumer(t *testing.T) {
 		for end := i + batch; i < end; i++ {
 			select {
 			case f := <-fast.events:
-				if f.invokeID != EventInvokeID {
+				if f.invokeID != framing.EventInvokeID {
 					t.Fatalf("event %d with invoke id %04d", i, f.invokeID)
 				}
 			case <-fast.done:
@@ -116,7 +118,7 @@ func TestSlowHTTPConsumer(t *testing.T) {
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.QueueLength = 64 }})
 	sc := newSOAPClient(t, e.soapURL, nil)
 	_, m, _ := sc.post(AppendSOAPEnvelope(nil, loginDoc(userECSS, passECSS, 60)))
-	sc.session = m.XML.(*StartApplicationSessionPosResponse).SessionID
+	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
 	if status, _, body := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-monitor-start"))); status != http.StatusOK {
 		t.Fatalf("MonitorStart: %d %s", status, body)
 	}

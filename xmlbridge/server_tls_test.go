@@ -24,7 +24,7 @@ func TestTLS(t *testing.T) {
 	srvTLS, cliTLS := selfSigned(t)
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.TLSConfig = srvTLS }})
 
-	for _, fr := range []framing{framingHeader, framingNUL} {
+	for _, fr := range []frameFormat{framingHeader, framingNUL} {
 		addr := e.header
 		if fr == framingNUL {
 			addr = e.nul

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 func TestCredentials(t *testing.T) {
@@ -81,10 +82,10 @@ func TestCSTAErrorOf(t *testing.T) {
 		{errMonitorLimit, cstaMonitorLimit, false},
 		{errUnknownXref, cstaBadXref, false},
 		{errCallMonitor, cstaCallMonitor, false},
-		{&FieldError{Path: "callToBeHeld/callID"}, cstaBadCallID, false},
-		{&FieldError{Path: "snapshotObject/@typeOfNumber"}, cstaBadDevice, false},
-		{&FieldError{Path: "monitorType"}, cstaBadValue, false},
-		{fmt.Errorf("%w: x", ErrUnknownRequest), cstaUnsupported, false},
+		{&ecma323.FieldError{Path: "callToBeHeld/callID"}, cstaBadCallID, false},
+		{&ecma323.FieldError{Path: "snapshotObject/@typeOfNumber"}, cstaBadDevice, false},
+		{&ecma323.FieldError{Path: "monitorType"}, cstaBadValue, false},
+		{fmt.Errorf("%w: x", ecma323.ErrUnknownRequest), cstaUnsupported, false},
 		{errors.New("anything"), cstaMalformed, false},
 	}
 	for _, tc := range cases {

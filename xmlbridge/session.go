@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"crypto/rand"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"time"
 )
 
@@ -11,8 +12,8 @@ import (
 type session struct {
 	id   string
 	user string
-	enc  Encoder // the namespaces negotiated at StartApplicationSession
-	sink sink    // where its events go: the TCP consumer, or the HTTP feed
+	enc  ecma323.Encoder // the namespaces negotiated at StartApplicationSession
+	sink sink            // where its events go: the TCP consumer, or the HTTP feed
 
 	owner *consumer // the TCP consumer; nil for HTTP
 	feed  *httpFeed // the HTTP event feed; nil for TCP

@@ -1,6 +1,7 @@
 package xmlbridge
 
 import (
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strings"
 	"time"
 )
@@ -13,17 +14,17 @@ import (
 
 // serveSession answers StartApplicationSession, ResetApplicationSessionTimer
 // and StopApplicationSession.
-func (s *Server) serveSession(cl *caller, m *Message) answer {
+func (s *Server) serveSession(cl *caller, m *ecma323.Message) answer {
 	switch x := m.XML.(type) {
-	case *StartApplicationSession:
+	case *ecma323.StartApplicationSession:
 		return s.startSession(cl, m, x)
-	case *ResetApplicationSessionTimer:
+	case *ecma323.ResetApplicationSessionTimer:
 		return s.resetSession(cl, m, x)
-	case *StopApplicationSession:
+	case *ecma323.StopApplicationSession:
 		return s.stopSession(cl, m, x)
 	}
 	s.stats.requestsMalformed.Add(1)
-	return s.fail(encoderFor(cl, nil, m), ErrUnknownRequest)
+	return s.fail(encoderFor(cl, nil, m), ecma323.ErrUnknownRequest)
 }
 
 // negotiate picks the namespaces of a new session: the first requested
@@ -31,14 +32,14 @@ func (s *Server) serveSession(cl *caller, m *Message) answer {
 // transport's default when none is requested; and for the session messages
 // the namespace the StartApplicationSession came in, or, when it came in
 // none (uni-tel, seed 002), the CSTA one, as uni-tel's answer has it.
-func negotiate(cl *caller, m *Message, x *StartApplicationSession) (Encoder, bool) {
+func negotiate(cl *caller, m *ecma323.Message, x *ecma323.StartApplicationSession) (ecma323.Encoder, bool) {
 	enc := cl.tr.defaultEncoder()
 	if x.RequestedProtocolVersions != nil && len(x.RequestedProtocolVersions.ProtocolVersion) > 0 {
 		found := false
 		for _, v := range x.RequestedProtocolVersions.ProtocolVersion {
 			v = strings.TrimSpace(v)
-			if _, ok := ParseNamespace(v); ok {
-				enc.Namespace, enc.Edition, found = v, EditionUnknown, true
+			if _, ok := ecma323.ParseNamespace(v); ok {
+				enc.Namespace, enc.Edition, found = v, ecma323.EditionUnknown, true
 				break
 			}
 		}
@@ -49,30 +50,30 @@ func negotiate(cl *caller, m *Message, x *StartApplicationSession) (Encoder, boo
 	switch {
 	case m.Namespace == "":
 		enc.SessionNamespace = cstaNamespace(enc)
-	case m.Namespace != NamespaceSession:
+	case m.Namespace != ecma323.NamespaceSession:
 		enc.SessionNamespace = m.Namespace
 	}
 	return enc, true
 }
 
 // cstaNamespace returns the CSTA namespace e writes.
-func cstaNamespace(e Encoder) string {
+func cstaNamespace(e ecma323.Encoder) string {
 	if e.Namespace != "" {
 		return e.Namespace
 	}
 	ed := e.Edition
-	if ed == EditionUnknown {
-		ed = DefaultEdition
+	if ed == ecma323.EditionUnknown {
+		ed = ecma323.DefaultEdition
 	}
 	return ed.Namespace()
 }
 
-func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession) answer {
+func (s *Server) startSession(cl *caller, m *ecma323.Message, x *ecma323.StartApplicationSession) answer {
 	enc, ok := negotiate(cl, m, x)
 	neg := func(defined, app string) answer {
 		s.stats.requestsRefused.Add(1)
-		doc, _ := enc.Append(nil, &StartApplicationSessionNegResponse{
-			ErrorCode: SessionErrorCode{DefinedError: defined, ApplicationError: app}})
+		doc, _ := enc.Append(nil, &ecma323.StartApplicationSessionNegResponse{
+			ErrorCode: ecma323.SessionErrorCode{DefinedError: defined, ApplicationError: app}})
 		return answer{doc: doc, fail: true}
 	}
 	if !ok {
@@ -110,26 +111,26 @@ func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession
 	}
 	s.log.Info("session started", "session", ss.id, "user", user, "ip", cl.ip, "transport", cl.tr.String(),
 		"namespace", cstaNamespace(enc), "duration", secs)
-	return s.ok(enc, &StartApplicationSessionPosResponse{SessionID: ss.id,
+	return s.ok(enc, &ecma323.StartApplicationSessionPosResponse{SessionID: ss.id,
 		ActualProtocolVersion: cstaNamespace(enc), ActualSessionDuration: secs})
 }
 
-func (s *Server) resetSession(cl *caller, m *Message, x *ResetApplicationSessionTimer) answer {
+func (s *Server) resetSession(cl *caller, m *ecma323.Message, x *ecma323.ResetApplicationSessionTimer) answer {
 	ss := s.lookupSession(cl, strings.TrimSpace(x.SessionID))
 	secs, dur := s.grant(x.RequestedSessionDuration)
 	if ss == nil || !s.renew(ss, dur) {
 		enc := encoderFor(cl, cl.session(s), m)
 		s.stats.requestsRefused.Add(1)
-		doc, _ := enc.Append(nil, &ResetApplicationSessionTimerNegResponse{
-			ErrorCode: SessionErrorCode{DefinedError: "invalidSessionID"}})
+		doc, _ := enc.Append(nil, &ecma323.ResetApplicationSessionTimerNegResponse{
+			ErrorCode: ecma323.SessionErrorCode{DefinedError: "invalidSessionID"}})
 		return answer{doc: doc, fail: true}
 	}
-	return s.ok(ss.enc, &ResetApplicationSessionTimerPosResponse{ActualSessionDuration: secs})
+	return s.ok(ss.enc, &ecma323.ResetApplicationSessionTimerPosResponse{ActualSessionDuration: secs})
 }
 
 // stopSession ends the session. ECMA-354's StopApplicationSessionNegResponse
 // is not in the codec, so an unknown session id gets a CSTAErrorCode.
-func (s *Server) stopSession(cl *caller, m *Message, x *StopApplicationSession) answer {
+func (s *Server) stopSession(cl *caller, m *ecma323.Message, x *ecma323.StopApplicationSession) answer {
 	ss := s.lookupSession(cl, strings.TrimSpace(x.SessionID))
 	if ss == nil {
 		s.stats.requestsRefused.Add(1)
@@ -143,5 +144,5 @@ func (s *Server) stopSession(cl *caller, m *Message, x *StopApplicationSession) 
 	if cl.c != nil {
 		cl.c.setLoginDeadline(true)
 	}
-	return s.ok(ss.enc, &StopApplicationSessionPosResponse{})
+	return s.ok(ss.enc, &ecma323.StopApplicationSessionPosResponse{})
 }

@@ -1,6 +1,7 @@
 package xmlbridge
 
 import (
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"net/http"
 	"time"
 )
@@ -71,7 +72,7 @@ func (s *EventStream) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			var err error
-			if buf, err = AppendNULMessage(buf[:0], doc); err != nil {
+			if buf, err = framing.AppendNUL(buf[:0], doc); err != nil {
 				continue // empty, or not XML (NUL): would corrupt the framing
 			}
 			if _, err := w.Write(buf); err != nil {

@@ -3,10 +3,13 @@ package xmlbridge
 import (
 	"context"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
 // transportTestFeed is a Subscribe that hands out one channel and reports
@@ -41,8 +44,8 @@ func TestEventStreamDelivers(t *testing.T) {
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/xml; charset=utf-8" {
 		t.Fatalf("%d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	r := NewNULReader(resp.Body, 0)
-	for _, doc := range []string{framingSeedDeliveredEvent, framingSeedUnitelStartResponse, "<a/>"} {
+	r := framing.NewNULReader(resp.Body, 0)
+	for _, doc := range []string{seeddoc.DeliveredEvent, seeddoc.UnitelStartResponse, "<a/>"} {
 		feed.docs <- []byte(doc)
 		got, err := r.ReadMessage()
 		if err != nil || string(got) != doc {

@@ -3,6 +3,7 @@ package xmlbridge
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"io"
 	"strings"
 )
@@ -14,12 +15,6 @@ import (
 // CSTAErrorCode (lines 56-86). The bridge serves the same exchange to HTTP
 // consumers. The builders here write raw bytes around documents produced
 // elsewhere; they do not parse the documents.
-
-// SOAP envelope namespaces. A request in either is answered in the same one.
-const (
-	SOAP11Namespace = "http://schemas.xmlsoap.org/soap/envelope/"
-	SOAP12Namespace = "http://www.w3.org/2003/05/soap-envelope"
-)
 
 // SOAP 1.1 fault codes (SOAP 1.1 section 4.4.1). Client: the request was
 // wrong and must not be resent as is; Server: the request may succeed later.
@@ -55,12 +50,12 @@ func (f *Fault) Error() string {
 // The XML declaration of doc, if any, is dropped: it may only start a
 // document.
 func AppendSOAPEnvelope(buf, doc []byte) []byte {
-	return soapAppendEnvelope(buf, SOAP11Namespace, soapStripProlog(doc))
+	return soapAppendEnvelope(buf, ecma323.SOAP11Namespace, soapStripProlog(doc))
 }
 
 // AppendSOAPFault appends a SOAP 1.1 envelope holding f as its Fault to buf.
 func AppendSOAPFault(buf []byte, f *Fault) []byte {
-	return soapAppendFault(buf, SOAP11Namespace, f)
+	return soapAppendFault(buf, ecma323.SOAP11Namespace, f)
 }
 
 // soapAppendEnvelope writes the envelope in namespace ns around body.
@@ -81,7 +76,7 @@ func soapAppendFault(buf []byte, ns string, f *Fault) []byte {
 	var b bytes.Buffer
 	code := soapFaultCode(f.Code, ns)
 	detail := soapDetail(f.Detail)
-	if ns == SOAP12Namespace {
+	if ns == ecma323.SOAP12Namespace {
 		b.WriteString(`<soapenv:Fault><soapenv:Code><soapenv:Value>soapenv:` + code +
 			`</soapenv:Value></soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en">`)
 		xml.EscapeText(&b, []byte(f.String))
@@ -113,7 +108,7 @@ func soapFaultCode(code, ns string) string {
 	if !soapIsNCName(code) {
 		code = FaultServer
 	}
-	if ns != SOAP12Namespace {
+	if ns != ecma323.SOAP12Namespace {
 		return code
 	}
 	base, _, _ := strings.Cut(code, ".")

@@ -3,6 +3,8 @@ package xmlbridge
 import (
 	"context"
 	"errors"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"mime"
 	"net/http"
@@ -66,7 +68,7 @@ func (h *SOAPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	limit := h.MaxBodySize
 	if limit <= 0 {
-		limit = DefaultMaxMessage
+		limit = framing.DefaultMaxMessage
 	}
 	if r.ContentLength > limit {
 		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
@@ -81,9 +83,9 @@ func (h *SOAPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read the request body", http.StatusBadRequest)
 		return
 	}
-	inner, ns, err := soapExtract(body)
+	inner, ns, err := ecma323.ExtractSOAP(body)
 	if ns == "" {
-		ns = SOAP11Namespace
+		ns = ecma323.SOAP11Namespace
 	}
 	var resp []byte
 	var fault *Fault
@@ -104,7 +106,7 @@ func (h *SOAPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		out = soapAppendEnvelope(nil, ns, soapStripProlog(resp))
 	}
 	ctype := "text/xml; charset=utf-8"
-	if ns == SOAP12Namespace {
+	if ns == ecma323.SOAP12Namespace {
 		ctype = "application/soap+xml; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ctype)

@@ -9,6 +9,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )
 
 // soapTestPhone answers like a snom phone (seed 001, lines 57-86): an empty
@@ -39,9 +42,9 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 	}
 	srv.Start()
 	defer srv.Close()
-	for _, tc := range transportSeedSnomRequests {
-		t.Run(tc.name, func(t *testing.T) {
-			resp, err := srv.Client().Post(srv.URL+"/csta", "text/xml", strings.NewReader(tc.envelope))
+	for _, tc := range seeddoc.SnomRequests {
+		t.Run(tc.Name, func(t *testing.T) {
+			resp, err := srv.Client().Post(srv.URL+"/csta", "text/xml", strings.NewReader(tc.Envelope))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +53,7 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 			if ct := resp.Header.Get("Content-Type"); ct != "text/xml; charset=utf-8" {
 				t.Errorf("Content-Type %q", ct)
 			}
-			name, _, _ := strings.Cut(tc.name, " ")
+			name, _, _ := strings.Cut(tc.Name, " ")
 			var env struct {
 				Body struct {
 					Inner []struct{ XMLName xml.Name } `xml:",any"`
@@ -77,7 +80,7 @@ func TestSOAPHandlerSnomRequests(t *testing.T) {
 }
 
 func TestSOAPHandlerRejects(t *testing.T) {
-	answer := transportSeedSnomRequests[5].envelope // AnswerCall
+	answer := seeddoc.SnomRequests[5].Envelope // AnswerCall
 	stream := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
 	tests := []struct {
 		name        string
@@ -106,7 +109,7 @@ func TestSOAPHandlerRejects(t *testing.T) {
 		{name: "too large, chunked", h: SOAPHandler{MaxBodySize: 100}, method: "POST", path: "/csta", ctype: "text/xml", body: answer, chunked: true, status: 413},
 		{name: "at the limit", h: SOAPHandler{MaxBodySize: int64(len(answer))}, method: "POST", path: "/csta", ctype: "text/xml", body: answer, chunked: true, status: 500, faultCode: "soapenv:Server"},
 		{name: "no Serve", method: "POST", path: "/csta", ctype: "text/xml; charset=UTF-8", body: answer, status: 500, faultCode: "soapenv:Server", contentType: "text/xml; charset=utf-8"},
-		{name: "not SOAP", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: framingSeedMakeCall, status: 500, faultCode: "soapenv:Client"},
+		{name: "not SOAP", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: seeddoc.MakeCall, status: 500, faultCode: "soapenv:Client"},
 		{name: "truncated envelope", h: SOAPHandler{Serve: soapTestPhone}, method: "POST", path: "/csta", ctype: "text/xml", body: answer[:100], status: 500, faultCode: "soapenv:Client"},
 	}
 	for _, tc := range tests {
@@ -139,17 +142,17 @@ func TestSOAPHandlerRejects(t *testing.T) {
 // A SOAP 1.2 request (application/soap+xml) is answered in SOAP 1.2.
 func TestSOAPHandler12(t *testing.T) {
 	h := &SOAPHandler{Serve: func(ctx context.Context, body []byte) ([]byte, *Fault) {
-		if string(body) != `<c:MakeCall xmlns:env="`+SOAP12Namespace+`" xmlns:c="`+soapTestED4+`"/>` {
+		if string(body) != `<c:MakeCall xmlns:env="`+ecma323.SOAP12Namespace+`" xmlns:c="`+soapTestED4+`"/>` {
 			return nil, &Fault{Code: FaultClient, String: string(body)}
 		}
 		return []byte(`<c:MakeCallResponse xmlns:c="` + soapTestED4 + `"/>`), nil
 	}}
-	env := `<env:Envelope xmlns:env="` + SOAP12Namespace + `" xmlns:c="` + soapTestED4 + `"><env:Body><c:MakeCall/></env:Body></env:Envelope>`
+	env := `<env:Envelope xmlns:env="` + ecma323.SOAP12Namespace + `" xmlns:c="` + soapTestED4 + `"><env:Body><c:MakeCall/></env:Body></env:Envelope>`
 	req := httptest.NewRequest("POST", "/csta", strings.NewReader(env))
 	req.Header.Set("Content-Type", `application/soap+xml; charset=utf-8; action="urn:MakeCall"`)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<soapenv:Envelope xmlns:soapenv="` + SOAP12Namespace +
+	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<soapenv:Envelope xmlns:soapenv="` + ecma323.SOAP12Namespace +
 		`"><soapenv:Body><c:MakeCallResponse xmlns:c="` + soapTestED4 + `"/></soapenv:Body></soapenv:Envelope>`
 	if rec.Code != 200 || rec.Body.String() != want || rec.Header().Get("Content-Type") != "application/soap+xml; charset=utf-8" {
 		t.Fatalf("%d %q\n%s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)

@@ -2,6 +2,7 @@ package xmlbridge
 
 import (
 	"encoding/xml"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strings"
 	"testing"
 )
@@ -125,7 +126,7 @@ func TestAppendSOAPFaultParsesBack(t *testing.T) {
 }
 
 func TestSOAP12Fault(t *testing.T) {
-	out := string(soapAppendFault(nil, SOAP12Namespace, &Fault{Code: FaultClient, String: "CSTA Error", Detail: []byte(soapTestErrorCode)}))
+	out := string(soapAppendFault(nil, ecma323.SOAP12Namespace, &Fault{Code: FaultClient, String: "CSTA Error", Detail: []byte(soapTestErrorCode)}))
 	var env struct {
 		Body struct {
 			Fault struct {
@@ -142,12 +143,12 @@ func TestSOAP12Fault(t *testing.T) {
 	}
 	f := env.Body.Fault
 	if f.Value != "soapenv:Sender" || f.Text != "CSTA Error" || f.Detail.Operation != "invalidCallID" ||
-		!strings.Contains(out, `xmlns:soapenv="`+SOAP12Namespace+`"`) {
+		!strings.Contains(out, `xmlns:soapenv="`+ecma323.SOAP12Namespace+`"`) {
 		t.Errorf("%+v\n%s", f, out)
 	}
 	for code, want := range map[string]string{FaultClient: "Sender", FaultServer: "Receiver", "Client.Auth": "Sender",
 		"MustUnderstand": "MustUnderstand", "VersionMismatch": "VersionMismatch", "Other": "Receiver"} {
-		if got := soapFaultCode(code, SOAP12Namespace); got != want {
+		if got := soapFaultCode(code, ecma323.SOAP12Namespace); got != want {
 			t.Errorf("1.2 code for %s: %s, want %s", code, got, want)
 		}
 	}

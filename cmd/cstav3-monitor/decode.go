@@ -17,7 +17,7 @@ import (
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/internal/capture"
-	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/spf13/cobra"
 )
 
@@ -278,7 +278,7 @@ func (s *stream) end(o origin) {
 // xml encodes the ECMA-323 form of the PDU being decoded, for emit.
 func (d *decoder) xml(v any, err error) {
 	if err == nil {
-		enc := xmlbridge.Encoder{}
+		enc := ecma323.Encoder{}
 		var out []byte
 		if out, err = enc.Append(nil, v); err == nil {
 			d.doc = string(out)
@@ -372,7 +372,7 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			ev := obj{{"crossRefIdentifier", r.CrossRef.String()}}
 			rec.add("event", append(ev, viewEvent(r.Event)...))
 			if d.format == "xml" {
-				d.xml(xmlbridge.EventToXML(r.Event, r.CrossRef.String()))
+				d.xml(ecma323.EventToXML(r.Event, r.CrossRef.String()))
 			}
 		} else if m.Argument != nil {
 			a, err := cstav3.DecodeArgument(m.Opcode, m.Argument)
@@ -382,7 +382,7 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			}
 			rec.add("argument", view(a))
 			if d.format == "xml" {
-				d.xml(xmlbridge.ArgumentToXML(a, ""))
+				d.xml(ecma323.ArgumentToXML(a, ""))
 			}
 		}
 	case cstav3.ReturnResult:
@@ -403,7 +403,7 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			}
 			rec.add("result", view(r))
 			if d.format == "xml" {
-				d.xml(xmlbridge.ResultToXML(r, ""))
+				d.xml(ecma323.ResultToXML(r, ""))
 			}
 		}
 	case cstav3.ReturnError:
@@ -425,7 +425,7 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 		}
 		rec.add("error", viewCSTAError(e))
 		if d.format == "xml" {
-			d.xml(xmlbridge.ErrorToXML(e), nil)
+			d.xml(ecma323.ErrorToXML(e), nil)
 		}
 	case cstav3.Reject:
 		rec.add("problem", m.Problem.String())

@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cstav3/cstav3/cstav3"
-	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/spf13/cobra"
 )
 
@@ -144,7 +144,7 @@ func (p *printer) Event(now time.Time, device string, xref cstav3.CrossRefID, ev
 	defer p.mu.Unlock()
 	p.events++
 	if p.xml {
-		enc := xmlbridge.Encoder{}
+		enc := ecma323.Encoder{}
 		out, err := enc.AppendEvent(nil, ev, xref.String())
 		if err != nil {
 			fmt.Fprintf(p.w, "<!-- %s: %v -->\n", ev.Type().Name(), err)

@@ -18,6 +18,8 @@ import (
 	"github.com/cstav3/cstav3/internal/bench/pace"
 	"github.com/cstav3/cstav3/internal/histogram"
 	"github.com/cstav3/cstav3/xmlbridge"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // xmlBridge is the XML bridge of a bench run with its consumers.
@@ -33,7 +35,7 @@ type xmlBridge struct {
 // call id, hence the sequence number and the latency.
 type xmlConsumer struct {
 	conn    net.Conn
-	hr      *xmlbridge.HeaderReader
+	hr      *framing.HeaderReader
 	hist    histogram.Histogram // owned by the reading goroutine until done
 	done    chan struct{}
 	err     error
@@ -145,7 +147,7 @@ func dialConsumer(ctx context.Context, addr string) (*xmlConsumer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("consumer: %w", err)
 	}
-	c := &xmlConsumer{conn: conn, hr: xmlbridge.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), xmlbridge.HeaderOptions{}),
+	c := &xmlConsumer{conn: conn, hr: framing.NewHeaderReader(bufio.NewReaderSize(conn, 64<<10), framing.HeaderOptions{}),
 		done: make(chan struct{})}
 	fail := func(err error) (*xmlConsumer, error) {
 		conn.Close()
@@ -157,8 +159,8 @@ func dialConsumer(ctx context.Context, addr string) (*xmlConsumer, error) {
 		`<ns1:password>%s</ns1:password></ns1:SessionLoginInfo></applicationSpecificInfo></applicationInfo>`+
 		`<requestedProtocolVersions><protocolVersion>%s</protocolVersion></requestedProtocolVersions>`+
 		`<requestedSessionDuration>3600</requestedSessionDuration></StartApplicationSession>`,
-		xmlbridge.NamespaceSession, xmlbridge.NamespaceEltex, benchUser, benchPassword, benchNS)
-	msg, err := xmlbridge.AppendHeaderMessage(nil, 1, login)
+		ecma323.NamespaceSession, ecma323.NamespaceEltex, benchUser, benchPassword, benchNS)
+	msg, err := framing.AppendHeader(nil, 1, login)
 	if err != nil {
 		return fail(err)
 	}
@@ -191,7 +193,7 @@ func (c *xmlConsumer) monitor(ctx context.Context, devices []string) error {
 		var buf []byte
 		for i, dev := range devices {
 			buf = fmt.Appendf(buf[:0], `<MonitorStart xmlns="%s"><monitorObject><deviceObject>%s</deviceObject></monitorObject></MonitorStart>`, benchNS, dev)
-			m, err := xmlbridge.AppendHeaderMessage(nil, 2+i%9000, buf)
+			m, err := framing.AppendHeader(nil, 2+i%9000, buf)
 			if err == nil {
 				_, err = bw.Write(m)
 			}
@@ -233,7 +235,7 @@ func (c *xmlConsumer) read(r *receivers) {
 			return
 		}
 		buf = doc
-		if id != xmlbridge.EventInvokeID {
+		if id != framing.EventInvokeID {
 			continue
 		}
 		if seq, ok := docSeq(doc); ok {

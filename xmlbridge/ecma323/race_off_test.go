@@ -1,0 +1,5 @@
+//go:build !race
+
+package ecma323
+
+const raceEnabled = false
