@@ -24,7 +24,6 @@ type Server struct {
 	users   credentials
 	limiter *loginLimiter
 	dec     Decoder
-	header  HeaderOptions
 	// unit is what one second of an ECMA-354 session duration lasts: a
 	// second, except in tests that cannot wait that long.
 	unit time.Duration
@@ -72,7 +71,6 @@ func NewServer(cfg Config) (*Server, error) {
 		users:       users,
 		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
 		dec:         Decoder{MaxSize: cfg.MaxMessageSize},
-		header:      HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},
 		httpServers: map[*http.Server]struct{}{},

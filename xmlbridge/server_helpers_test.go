@@ -144,6 +144,15 @@ type frame struct {
 	msg      *Message
 }
 
+// framing is how a test consumer delimits its documents, independently of
+// the server's transports, whose bytes it checks.
+type framing uint8
+
+const (
+	framingHeader framing = iota // ECMA-323 Annex J.2 8-byte header (ECSS-10)
+	framingNUL                   // a NUL after each document (uni-tel)
+)
+
 // tcpConsumer is a test consumer on a TCP transport. Its reader sorts what
 // arrives into events (and status reports), which the server sends on its
 // own, and replies.

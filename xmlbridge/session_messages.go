@@ -32,7 +32,7 @@ func (s *Server) serveSession(cl *caller, m *Message) answer {
 // the namespace the StartApplicationSession came in, or, when it came in
 // none (uni-tel, seed 002), the CSTA one, as uni-tel's answer has it.
 func negotiate(cl *caller, m *Message, x *StartApplicationSession) (Encoder, bool) {
-	enc := cl.tr.defaultEncoder()
+	enc := cl.tr.DefaultEncoder()
 	if x.RequestedProtocolVersions != nil && len(x.RequestedProtocolVersions.ProtocolVersion) > 0 {
 		found := false
 		for _, v := range x.RequestedProtocolVersions.ProtocolVersion {

@@ -1,0 +1,50 @@
+package xmlbridge
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"net"
+)
+
+// HeaderTransport is TCP with the ECMA-323 Annex J.2 8-byte header, as
+// ECSS-10 frames its documents: responses carry the request's invoke id,
+// events and status documents EventInvokeID, and the requests of one
+// consumer are served at once, up to a small bound. Its default namespace
+// is ECSS-10's, ed3 with an XML declaration (seed 000).
+type HeaderTransport struct{}
+
+// String names the transport in logs.
+func (HeaderTransport) String() string { return "header" }
+
+// DefaultEncoder writes ed3 with an XML declaration, as ECSS-10 does.
+func (HeaderTransport) DefaultEncoder() Encoder { return Encoder{Edition: Ed3, Declaration: true} }
+
+func (t HeaderTransport) serve(s *Server, ln net.Listener) error { return s.serveTCP(ln, t) }
+
+func (HeaderTransport) newReader(r io.Reader, maxSize int) func() (int, []byte, error) {
+	return NewHeaderReader(bufio.NewReader(r), HeaderOptions{MaxSize: maxSize}).ReadMessage
+}
+
+func (HeaderTransport) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
+	doc := m.d.head
+	if m.d.tail != nil || m.xref != "" {
+		scratch = m.appendDoc(scratch[:0])
+		doc = scratch
+	}
+	// Outgoing documents are bounded by the format alone, not by the
+	// limit on what consumers send.
+	dst, err := AppendHeaderMessage(dst, m.invokeID, doc)
+	return dst, scratch, err
+}
+
+func (HeaderTransport) invokeIDs() bool { return true }
+
+// maxHeaderDoc is the largest document the 16-bit Annex J.2 header frames.
+const maxHeaderDoc = 0xFFFF - HeaderSize
+
+func (HeaderTransport) maxDocument() int { return maxHeaderDoc }
+
+func (HeaderTransport) badFraming(err error) bool {
+	return errors.Is(err, ErrMessageTooLarge) || errors.As(err, new(*HeaderError)) || errors.Is(err, io.ErrUnexpectedEOF)
+}
