@@ -56,6 +56,7 @@ type consumer struct {
 	raw    net.Conn // the TCP connection, closed to stop everything at once
 	conn   net.Conn // raw, or the TLS connection over it
 	tr     streamTransport
+	st     stream // the framing of conn, set before the goroutines start
 	remote string
 	ip     string
 
@@ -102,6 +103,7 @@ func (s *Server) serveConn(raw net.Conn, tr streamTransport) {
 	s.consumers[c] = struct{}{}
 	s.connWG.Add(2)
 	s.mu.Unlock()
+	c.st = tr.open(c)
 	s.log.Debug("consumer connected", "remote", c.remote, "transport", c.tr.String())
 	go c.writeLoop()
 	go c.readLoop()
@@ -209,9 +211,8 @@ func (c *consumer) readLoop() {
 			return
 		}
 	}
-	read := c.tr.newReader(c.conn, s.cfg.MaxMessageSize)
 	for {
-		id, doc, err := read()
+		id, doc, err := c.st.readDoc()
 		if err != nil {
 			c.readFailed(err)
 			return
@@ -336,7 +337,7 @@ func (c *consumer) writeLoop() {
 // frame appends m in the consumer's framing to buf. scratch is reused to
 // assemble shared event documents.
 func (c *consumer) frame(buf, scratch []byte, m *outMsg) ([]byte, []byte) {
-	buf, scratch, err := c.tr.appendFrame(buf, scratch, m)
+	buf, scratch, err := c.st.appendFrame(buf, scratch, m)
 	if err != nil {
 		c.srv.log.Warn("document not sent", "remote", c.remote, "err", err)
 	}

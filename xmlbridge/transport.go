@@ -1,9 +1,6 @@
 package xmlbridge
 
-import (
-	"io"
-	"net"
-)
+import "net"
 
 // A transport is everything the server knows about one way of reaching
 // consumers; the rest of the server (sessions, requests, monitors, fan-out)
@@ -39,13 +36,11 @@ type Transport interface {
 // Server.serveTCP, which runs the generic consumer with it.
 type streamTransport interface {
 	Transport
-	// newReader returns the reader of one connection's documents, each
-	// at most maxSize bytes. The invoke id is 0 where the framing carries
-	// none.
-	newReader(r io.Reader, maxSize int) func() (invokeID int, doc []byte, err error)
-	// appendFrame appends m in the transport's framing to dst. scratch
-	// may be used, and is returned, to assemble m's document first.
-	appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error)
+	// open returns the framing of a new connection c, which it reads
+	// from c.conn. A framing with messages of its own (acknowledgements,
+	// dialogs) may queue them with c.reply and keep per-connection state
+	// in the stream.
+	open(c *consumer) stream
 	// invokeIDs reports whether the framing carries invoke ids, so that
 	// a consumer's requests may be served at once and answered in any
 	// order; without them each is answered before the next is read.
@@ -57,6 +52,18 @@ type streamTransport interface {
 	// badFraming reports whether a read error means the consumer broke
 	// the framing (counted in Stats.BadFrames), not that it went away.
 	badFraming(err error) bool
+}
+
+// A stream is the framing of one connection. readDoc runs on the
+// consumer's reader goroutine, appendFrame on its writer goroutine.
+type stream interface {
+	// readDoc returns the next document, of at most
+	// Config.MaxMessageSize bytes, and its invoke id, 0 where the framing
+	// carries none.
+	readDoc() (invokeID int, doc []byte, err error)
+	// appendFrame appends m in the framing to dst. scratch may be used,
+	// and is returned, to assemble m's document first.
+	appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error)
 }
 
 // Serve accepts consumers of transport t on ln, with TLS if

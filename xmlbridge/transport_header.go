@@ -22,11 +22,16 @@ func (HeaderTransport) DefaultEncoder() Encoder { return Encoder{Edition: Ed3, D
 
 func (t HeaderTransport) serve(s *Server, ln net.Listener) error { return s.serveTCP(ln, t) }
 
-func (HeaderTransport) newReader(r io.Reader, maxSize int) func() (int, []byte, error) {
-	return NewHeaderReader(bufio.NewReader(r), HeaderOptions{MaxSize: maxSize}).ReadMessage
+func (HeaderTransport) open(c *consumer) stream {
+	return headerStream{NewHeaderReader(bufio.NewReader(c.conn), HeaderOptions{MaxSize: c.srv.cfg.MaxMessageSize})}
 }
 
-func (HeaderTransport) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
+// headerStream is the Annex J.2 framing of one connection.
+type headerStream struct{ r *HeaderReader }
+
+func (h headerStream) readDoc() (int, []byte, error) { return h.r.ReadMessage() }
+
+func (headerStream) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
 	doc := m.d.head
 	if m.d.tail != nil || m.xref != "" {
 		scratch = m.appendDoc(scratch[:0])

@@ -22,17 +22,21 @@ func (NULTransport) DefaultEncoder() Encoder {
 
 func (t NULTransport) serve(s *Server, ln net.Listener) error { return s.serveTCP(ln, t) }
 
-func (NULTransport) newReader(r io.Reader, maxSize int) func() (int, []byte, error) {
-	nr := NewNULReader(r, maxSize)
-	return func() (int, []byte, error) {
-		doc, err := nr.ReadMessage()
-		return 0, doc, err
-	}
+func (NULTransport) open(c *consumer) stream {
+	return nulStream{NewNULReader(c.conn, c.srv.cfg.MaxMessageSize)}
+}
+
+// nulStream is the NUL framing of one connection.
+type nulStream struct{ r *NULReader }
+
+func (n nulStream) readDoc() (int, []byte, error) {
+	doc, err := n.r.ReadMessage()
+	return 0, doc, err
 }
 
 // appendFrame writes the document straight into dst, then has it checked
 // and terminated where it lies.
-func (NULTransport) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
+func (nulStream) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
 	n := len(dst)
 	dst = m.appendDoc(dst)
 	dst, err := AppendNULMessage(dst[:n], dst[n:])
