@@ -305,12 +305,12 @@ func (c *consumer) writeLoop() {
 		case <-c.done:
 			return
 		}
-		buf, scratch = c.frame(buf[:0], scratch, &m)
+		buf, scratch = c.frame(buf[:0], scratch, m)
 	gather:
 		for len(buf) < writeBatch {
 			select {
 			case m = <-c.out:
-				buf, scratch = c.frame(buf, scratch, &m)
+				buf, scratch = c.frame(buf, scratch, m)
 			default:
 				break gather
 			}
@@ -336,7 +336,7 @@ func (c *consumer) writeLoop() {
 
 // frame appends m in the consumer's framing to buf. scratch is reused to
 // assemble shared event documents.
-func (c *consumer) frame(buf, scratch []byte, m *outMsg) ([]byte, []byte) {
+func (c *consumer) frame(buf, scratch []byte, m outMsg) ([]byte, []byte) {
 	buf, scratch, err := c.st.appendFrame(buf, scratch, m)
 	if err != nil {
 		c.srv.log.Warn("document not sent", "remote", c.remote, "err", err)

@@ -63,7 +63,7 @@ type stream interface {
 	readDoc() (invokeID int, doc []byte, err error)
 	// appendFrame appends m in the framing to dst. scratch may be used,
 	// and is returned, to assemble m's document first.
-	appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error)
+	appendFrame(dst, scratch []byte, m outMsg) ([]byte, []byte, error)
 }
 
 // Serve accepts consumers of transport t on ln, with TLS if

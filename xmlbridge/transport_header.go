@@ -31,7 +31,7 @@ type headerStream struct{ r *HeaderReader }
 
 func (h headerStream) readDoc() (int, []byte, error) { return h.r.ReadMessage() }
 
-func (headerStream) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
+func (headerStream) appendFrame(dst, scratch []byte, m outMsg) ([]byte, []byte, error) {
 	doc := m.d.head
 	if m.d.tail != nil || m.xref != "" {
 		scratch = m.appendDoc(scratch[:0])

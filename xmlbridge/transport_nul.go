@@ -36,7 +36,7 @@ func (n nulStream) readDoc() (int, []byte, error) {
 
 // appendFrame writes the document straight into dst, then has it checked
 // and terminated where it lies.
-func (nulStream) appendFrame(dst, scratch []byte, m *outMsg) ([]byte, []byte, error) {
+func (nulStream) appendFrame(dst, scratch []byte, m outMsg) ([]byte, []byte, error) {
 	n := len(dst)
 	dst = m.appendDoc(dst)
 	dst, err := AppendNULMessage(dst[:n], dst[n:])

@@ -43,11 +43,11 @@ func TestStreamTransports(t *testing.T) {
 			var buf, scratch []byte
 			var err error
 			m := wholeDoc(7, resp)
-			if buf, scratch, err = st.appendFrame(buf, scratch, &m); err != nil {
+			if buf, scratch, err = st.appendFrame(buf, scratch, m); err != nil {
 				t.Fatal(err)
 			}
 			m = outMsg{d: ev, xref: "DMON:1", invokeID: EventInvokeID}
-			if buf, _, err = st.appendFrame(buf, scratch, &m); err != nil {
+			if buf, _, err = st.appendFrame(buf, scratch, m); err != nil {
 				t.Fatal(err)
 			}
 			go func() { _, _ = b.Write(buf) }()
