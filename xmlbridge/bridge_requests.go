@@ -11,41 +11,8 @@ import (
 // One request, consumer to PBX: decode, session check, the matching
 // cstav3.Client call under a deadline, and the response or CSTAErrorCode
 // in the namespace of the consumer's session. Every transport goes through
-// serveMessage; they differ only in how documents are framed and who the
-// caller is.
-
-// transport names a consumer transport, for logs and default namespaces.
-type transport uint8
-
-const (
-	transportHeader transport = iota
-	transportNUL
-	transportSOAP
-)
-
-func (t transport) String() string {
-	switch t {
-	case transportHeader:
-		return "header"
-	case transportNUL:
-		return "nul"
-	}
-	return "soap"
-}
-
-// defaultEncoder is what a transport writes when the consumer has not
-// negotiated a namespace: the edition of the consumers each transport was
-// made for (ECSS-10 ed3 with an XML declaration as in seed 000, uni-tel ed6
-// in the ecma.ch form of seed 002, snom ed4 as in seed 001).
-func (t transport) defaultEncoder() ecma323.Encoder {
-	switch t {
-	case transportHeader:
-		return ecma323.Encoder{Edition: ecma323.Ed3, Declaration: true}
-	case transportNUL:
-		return ecma323.Encoder{Namespace: "http://www.ecma.ch/standards/ecma-323/csta/ed6"}
-	}
-	return ecma323.Encoder{Edition: ecma323.Ed4}
-}
+// serveMessage; they differ only in how documents are framed (Transport)
+// and who the caller is.
 
 // A caller is who sent a document: a TCP consumer, or an HTTP request
 // naming a session or carrying Basic credentials.
@@ -54,8 +21,8 @@ type caller struct {
 	sess *session  // HTTP: the session the request names
 	user string    // HTTP: the Basic user of a request without session
 	ip   string
-	tr   transport
-	// invokeID is the request's, for the header framing, where a handler
+	tr   Transport
+	// invokeID is the request's, on a framing with invoke ids, where a handler
 	// may queue its response itself (see monitorStart).
 	invokeID int
 }
@@ -87,7 +54,7 @@ func encoderFor(cl *caller, ss *session, m *ecma323.Message) ecma323.Encoder {
 	if ss != nil {
 		return ss.enc
 	}
-	enc := cl.tr.defaultEncoder()
+	enc := cl.tr.DefaultEncoder()
 	if m != nil && m.Edition != ecma323.EditionUnknown {
 		enc.Namespace = m.Namespace
 	}

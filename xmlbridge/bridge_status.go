@@ -1,8 +1,10 @@
 package xmlbridge
 
-import "github.com/cstav3/cstav3/cstav3"
-import "github.com/cstav3/cstav3/xmlbridge/framing"
-import "github.com/cstav3/cstav3/xmlbridge/ecma323"
+import (
+	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
+)
 
 // PBX link loss and recovery reach every session as an ECMA-269 SystemStatus
 // request from the server (invoke id 9999 on the header framing, like the

@@ -1,32 +1,24 @@
 package xmlbridge
 
 import (
-	"bufio"
 	"context"
 	"crypto/tls"
 	"errors"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"net"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
-// A TCP consumer is one connection on ServeHeader or ServeNUL. Its reader
-// goroutine reads and serves requests; its writer goroutine alone writes to
-// the socket, draining the bounded queue that responses, events and status
-// documents go through, so that the order of the queue is the order on the
-// wire and a consumer that does not read only ever fills its own queue.
-
-// frameFormat is how a TCP consumer's documents are delimited.
-type frameFormat uint8
-
-const (
-	framingHeader frameFormat = iota // ECMA-323 Annex J.2 8-byte header (ECSS-10)
-	framingNUL                       // a NUL after each document (uni-tel)
-)
+// A TCP consumer is one connection on a stream transport (ServeHeader,
+// ServeNUL). Its reader goroutine reads and serves requests; its writer
+// goroutine alone writes to the socket, draining the bounded queue that
+// responses, events and status documents go through, so that the order of
+// the queue is the order on the wire and a consumer that does not read
+// only ever fills its own queue. The transport only delimits documents.
 
 // sink is where a session's events go. push never blocks: it runs on the
 // PBX client's dispatcher goroutine.
@@ -56,16 +48,17 @@ func (m *outMsg) appendDoc(dst []byte) []byte { return m.d.appendTo(dst, m.xref)
 // write: enough to amortise the system call under an event flood.
 const writeBatch = 64 << 10
 
-// maxInflight bounds the requests of one header-framed consumer served at
-// once; its reader stops reading while that many are in progress.
+// maxInflight bounds the requests of one consumer served at once, on a
+// transport with invoke ids; its reader stops reading while that many are
+// in progress.
 const maxInflight = 8
 
 type consumer struct {
 	srv    *Server
 	raw    net.Conn // the TCP connection, closed to stop everything at once
 	conn   net.Conn // raw, or the TLS connection over it
-	fr     frameFormat
-	tr     transport
+	tr     streamTransport
+	st     stream // the framing of conn, set before the goroutines start
 	remote string
 	ip     string
 
@@ -82,12 +75,8 @@ type consumer struct {
 }
 
 // serveConn starts the goroutines of a new connection.
-func (s *Server) serveConn(raw net.Conn, fr frameFormat) {
-	tr := transportHeader
-	if fr == framingNUL {
-		tr = transportNUL
-	}
-	c := &consumer{srv: s, raw: raw, conn: raw, fr: fr, tr: tr,
+func (s *Server) serveConn(raw net.Conn, tr streamTransport) {
+	c := &consumer{srv: s, raw: raw, conn: raw, tr: tr,
 		remote: raw.RemoteAddr().String(), out: make(chan outMsg, s.cfg.QueueLength),
 		done: make(chan struct{}), inflight: make(chan struct{}, maxInflight)}
 	c.ip = hostOf(c.remote)
@@ -116,6 +105,7 @@ func (s *Server) serveConn(raw net.Conn, fr frameFormat) {
 	s.consumers[c] = struct{}{}
 	s.connWG.Add(2)
 	s.mu.Unlock()
+	c.st = tr.open(c)
 	s.log.Debug("consumer connected", "remote", c.remote, "transport", c.tr.String())
 	go c.writeLoop()
 	go c.readLoop()
@@ -223,27 +213,15 @@ func (c *consumer) readLoop() {
 			return
 		}
 	}
-	var read func() (int, []byte, error)
-	switch c.fr {
-	case framingHeader:
-		hr := framing.NewHeaderReader(bufio.NewReader(c.conn), s.header)
-		read = hr.ReadMessage
-	default:
-		nr := framing.NewNULReader(c.conn, s.cfg.MaxMessageSize)
-		read = func() (int, []byte, error) {
-			doc, err := nr.ReadMessage()
-			return 0, doc, err
-		}
-	}
 	for {
-		id, doc, err := read()
+		id, doc, err := c.st.readDoc()
 		if err != nil {
 			c.readFailed(err)
 			return
 		}
 		m, derr := s.dec.Decode(doc)
 		cl := &caller{c: c, ip: c.ip, tr: c.tr, invokeID: id}
-		if c.fr == framingNUL || (m != nil && m.Session) {
+		if !c.tr.invokeIDs() || (m != nil && m.Session) {
 			// Without invoke ids, responses must keep the order of the
 			// requests; session requests change what the next request
 			// may do. Both are served before the next is read.
@@ -271,17 +249,14 @@ func (c *consumer) serveOne(cl *caller, invokeID int, m *ecma323.Message, derr e
 	if ans.doc == nil {
 		return
 	}
-	if c.fr == framingHeader && len(ans.doc) > maxHeaderDoc {
-		// Two length bytes cannot frame it; the consumer gets an answer
-		// all the same, rather than waiting for one forever.
-		s.log.Warn("response too large for the header framing", "remote", c.remote, "bytes", len(ans.doc))
+	if limit := c.tr.maxDocument(); limit > 0 && len(ans.doc) > limit {
+		// The framing cannot carry it; the consumer gets an answer all
+		// the same, rather than waiting for one forever.
+		s.log.Warn("response too large for the "+c.tr.String()+" framing", "remote", c.remote, "bytes", len(ans.doc))
 		ans = s.failWith(encoderFor(cl, cl.session(s), m), cstaTooLarge, false)
 	}
 	c.reply(invokeID, ans.doc)
 }
-
-// maxHeaderDoc is the largest document the 16-bit Annex J.2 header frames.
-const maxHeaderDoc = 0xFFFF - framing.HeaderSize
 
 // readFailed logs why reading stopped and closes the connection.
 func (c *consumer) readFailed(err error) {
@@ -293,7 +268,7 @@ func (c *consumer) readFailed(err error) {
 		c.close("closed by the consumer")
 	case errors.As(err, &ne) && ne.Timeout():
 		c.close("no session opened in time")
-	case errors.Is(err, framing.ErrMessageTooLarge), errors.As(err, new(*framing.HeaderError)), errors.Is(err, io.ErrUnexpectedEOF):
+	case c.tr.badFraming(err):
 		c.srv.stats.badFrames.Add(1)
 		c.srv.log.Warn("bad framing from consumer", "remote", c.remote, "transport", c.tr.String(), "err", err)
 		c.close("bad framing")
@@ -332,12 +307,12 @@ func (c *consumer) writeLoop() {
 		case <-c.done:
 			return
 		}
-		buf, scratch = c.frame(buf[:0], scratch, &m)
+		buf, scratch = c.frame(buf[:0], scratch, m)
 	gather:
 		for len(buf) < writeBatch {
 			select {
 			case m = <-c.out:
-				buf, scratch = c.frame(buf, scratch, &m)
+				buf, scratch = c.frame(buf, scratch, m)
 			default:
 				break gather
 			}
@@ -363,23 +338,8 @@ func (c *consumer) writeLoop() {
 
 // frame appends m in the consumer's framing to buf. scratch is reused to
 // assemble shared event documents.
-func (c *consumer) frame(buf, scratch []byte, m *outMsg) ([]byte, []byte) {
-	var err error
-	switch c.fr {
-	case framingHeader:
-		doc := m.d.head
-		if m.d.tail != nil || m.xref != "" {
-			scratch = m.appendDoc(scratch[:0])
-			doc = scratch
-		}
-		// Outgoing documents are bounded by the format alone, not by the
-		// limit on what consumers send.
-		buf, err = framing.AppendHeader(buf, m.invokeID, doc)
-	default:
-		n := len(buf)
-		buf = m.appendDoc(buf)
-		buf, err = framing.AppendNUL(buf[:n], buf[n:])
-	}
+func (c *consumer) frame(buf, scratch []byte, m outMsg) ([]byte, []byte) {
+	buf, scratch, err := c.st.appendFrame(buf, scratch, m)
 	if err != nil {
 		c.srv.log.Warn("document not sent", "remote", c.remote, "err", err)
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // ErrServerClosed is returned by the Serve methods after Close.
@@ -26,7 +25,6 @@ type Server struct {
 	users   credentials
 	limiter *loginLimiter
 	dec     ecma323.Decoder
-	header  framing.HeaderOptions
 	// unit is what one second of an ECMA-354 session duration lasts: a
 	// second, except in tests that cannot wait that long.
 	unit time.Duration
@@ -74,7 +72,6 @@ func NewServer(cfg Config) (*Server, error) {
 		users:       users,
 		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
 		dec:         ecma323.Decoder{MaxSize: cfg.MaxMessageSize},
-		header:      framing.HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},
 		httpServers: map[*http.Server]struct{}{},

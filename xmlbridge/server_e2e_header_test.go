@@ -2,11 +2,12 @@ package xmlbridge
 
 import (
 	"bytes"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"reflect"
 	"strconv"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // xrefOf returns the monitorCrossRefID of an event struct.

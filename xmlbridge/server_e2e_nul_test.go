@@ -2,9 +2,10 @@ package xmlbridge
 
 import (
 	"bytes"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strconv"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 const nsUnitel = "http://www.ecma.ch/standards/ecma-323/csta/ed6"

@@ -2,9 +2,10 @@ package xmlbridge
 
 import (
 	"bytes"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"net/http"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 const nsSnom = "http://www.ecma-international.org/standards/ecma-323/csta/ed4"

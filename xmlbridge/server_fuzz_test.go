@@ -2,8 +2,9 @@ package xmlbridge
 
 import (
 	"context"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // FuzzServeRequest serves arbitrary bytes as one consumer document, as a
@@ -23,16 +24,16 @@ func FuzzServeRequest(f *testing.F) {
 	e := newEnv(f, envOpts{})
 	s := e.srv
 	login, _ := s.dec.Decode(loginDoc(userECSS, passECSS, 3600))
-	ans := s.serveMessage(context.Background(), &caller{tr: transportSOAP}, login, nil)
+	ans := s.serveMessage(context.Background(), &caller{tr: SOAPTransport{}}, login, nil)
 	m, err := ecma323.Decode(ans.doc)
 	if err != nil {
 		f.Fatal(err)
 	}
 	ss := s.lookupSession(&caller{}, m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID)
 	callers := []*caller{
-		{tr: transportHeader, ip: "192.0.2.1"},
-		{tr: transportSOAP, user: userSnom, ip: "192.0.2.2"},
-		{tr: transportSOAP, sess: ss, ip: "192.0.2.3"},
+		{tr: HeaderTransport{}, ip: "192.0.2.1"},
+		{tr: SOAPTransport{}, user: userSnom, ip: "192.0.2.2"},
+		{tr: SOAPTransport{}, sess: ss, ip: "192.0.2.3"},
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, derr := s.dec.Decode(data)

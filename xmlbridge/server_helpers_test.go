@@ -17,13 +17,14 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/hipath/hipathsim"
 	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
-	"go.uber.org/goleak"
 )
 
 // The bridge tests run real components on 127.0.0.1: the simulated HiPath,
@@ -147,6 +148,15 @@ type frame struct {
 	doc      []byte
 	msg      *ecma323.Message
 }
+
+// frameFormat is how a test consumer delimits its documents, independently
+// of the server's transports, whose bytes it checks.
+type frameFormat uint8
+
+const (
+	framingHeader frameFormat = iota // ECMA-323 Annex J.2 8-byte header (ECSS-10)
+	framingNUL                       // a NUL after each document (uni-tel)
+)
 
 // tcpConsumer is a test consumer on a TCP transport. Its reader sorts what
 // arrives into events (and status reports), which the server sends on its

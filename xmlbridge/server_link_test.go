@@ -1,11 +1,12 @@
 package xmlbridge
 
 import (
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // expectStatus waits for a SystemStatus document with status want.

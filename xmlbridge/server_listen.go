@@ -2,9 +2,7 @@ package xmlbridge
 
 import (
 	"errors"
-	"log/slog"
 	"net"
-	"net/http"
 	"time"
 )
 
@@ -12,52 +10,20 @@ import (
 // ECMA-323 Annex J.2 8-byte header, as ECSS-10 does: responses carry the
 // request's invoke id, events and status documents invoke id 9999. It
 // returns ErrServerClosed after Close, and closes ln when it returns.
-func (s *Server) ServeHeader(ln net.Listener) error { return s.serveTCP(ln, framingHeader) }
+func (s *Server) ServeHeader(ln net.Listener) error { return s.Serve(ln, HeaderTransport{}) }
 
 // ServeNUL accepts consumers on ln that end each document with a NUL, as
 // uni-tel does. Without invoke ids, a consumer's requests are served one
 // at a time and answered in order. It returns ErrServerClosed after Close,
 // and closes ln when it returns.
-func (s *Server) ServeNUL(ln net.Listener) error { return s.serveTCP(ln, framingNUL) }
+func (s *Server) ServeNUL(ln net.Listener) error { return s.Serve(ln, NULTransport{}) }
 
 // ServeSOAP serves HTTPHandler on ln, with TLS if Config.TLSConfig is set,
 // until Close, after which it returns ErrServerClosed.
-func (s *Server) ServeSOAP(ln net.Listener) error {
-	hs := &http.Server{
-		Handler:           s.HTTPHandler(),
-		ReadHeaderTimeout: s.cfg.LoginTimeout,
-		IdleTimeout:       2 * s.cfg.LoginTimeout,
-		// A copy: net/http adds its protocols (h2) to the config it is
-		// given, while the TCP listeners hand the original to handshakes.
-		TLSConfig: s.cfg.TLSConfig.Clone(),
-		ErrorLog:  slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-	}
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		_ = ln.Close()
-		return ErrServerClosed
-	}
-	s.httpServers[hs] = struct{}{}
-	s.mu.Unlock()
-	var err error
-	if s.cfg.TLSConfig != nil {
-		err = hs.ServeTLS(ln, "", "")
-	} else {
-		err = hs.Serve(ln)
-	}
-	if errors.Is(err, http.ErrServerClosed) {
-		return ErrServerClosed
-	}
-	_ = hs.Close()
-	s.mu.Lock()
-	delete(s.httpServers, hs)
-	s.mu.Unlock()
-	return err
-}
+func (s *Server) ServeSOAP(ln net.Listener) error { return s.Serve(ln, SOAPTransport{}) }
 
-// serveTCP is the accept loop of the TCP transports.
-func (s *Server) serveTCP(ln net.Listener, fr frameFormat) error {
+// serveTCP is the accept loop of the stream transports.
+func (s *Server) serveTCP(ln net.Listener, t streamTransport) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -94,6 +60,6 @@ func (s *Server) serveTCP(ln net.Listener, fr frameFormat) error {
 			continue
 		}
 		backoff = 0
-		s.serveConn(conn, fr)
+		s.serveConn(conn, t)
 	}
 }

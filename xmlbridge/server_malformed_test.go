@@ -3,13 +3,14 @@ package xmlbridge
 import (
 	"bytes"
 	"errors"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"io"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // Bad input, per transport: a document that is framed right but wrong in

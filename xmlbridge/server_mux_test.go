@@ -2,8 +2,9 @@ package xmlbridge
 
 import (
 	"fmt"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // monitorWithFilter starts a monitor of device whose filter suppresses the

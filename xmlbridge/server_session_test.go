@@ -2,10 +2,11 @@ package xmlbridge
 
 import (
 	"fmt"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // login returns an ECSS-10 style StartApplicationSession.

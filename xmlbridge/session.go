@@ -2,8 +2,9 @@ package xmlbridge
 
 import (
 	"crypto/rand"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // A session is an ECMA-354 application session: a logged-in consumer, the

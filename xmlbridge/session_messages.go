@@ -1,9 +1,10 @@
 package xmlbridge
 
 import (
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strings"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // The ECMA-354 session requests. Their negative answers are the session
@@ -33,7 +34,7 @@ func (s *Server) serveSession(cl *caller, m *ecma323.Message) answer {
 // the namespace the StartApplicationSession came in, or, when it came in
 // none (uni-tel, seed 002), the CSTA one, as uni-tel's answer has it.
 func negotiate(cl *caller, m *ecma323.Message, x *ecma323.StartApplicationSession) (ecma323.Encoder, bool) {
-	enc := cl.tr.defaultEncoder()
+	enc := cl.tr.DefaultEncoder()
 	if x.RequestedProtocolVersions != nil && len(x.RequestedProtocolVersions.ProtocolVersion) > 0 {
 		found := false
 		for _, v := range x.RequestedProtocolVersions.ProtocolVersion {

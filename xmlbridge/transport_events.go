@@ -1,9 +1,10 @@
 package xmlbridge
 
 import (
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"net/http"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // HTTP consumers get events on a long-lived GET whose response never ends:

@@ -3,11 +3,12 @@ package xmlbridge
 import (
 	"context"
 	"errors"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 
 	"github.com/cstav3/cstav3/xmlbridge/internal/seeddoc"
 )

@@ -3,9 +3,10 @@ package xmlbridge
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"io"
 	"strings"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // snom phones (seeds/001_961b2d06fd8e8e44.txt) take CSTA requests as SOAP 1.1

@@ -3,13 +3,14 @@ package xmlbridge
 import (
 	"context"
 	"errors"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/cstav3/cstav3/xmlbridge/framing"
 	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
+	"github.com/cstav3/cstav3/xmlbridge/framing"
 )
 
 // DefaultSOAPPath is where snom phones take CSTA requests (seed 001, line 89)

@@ -2,9 +2,10 @@ package xmlbridge
 
 import (
 	"encoding/xml"
-	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 	"strings"
 	"testing"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 const (

@@ -3,11 +3,15 @@ package xmlbridge
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
 
 // HTTP consumers (SOAP 1.1, as snom phones take CSTA requests). HTTP is
@@ -34,6 +38,52 @@ const (
 )
 
 var errStreamBusy = errors.New("xmlbridge: the session has an event stream already")
+
+// SOAPTransport is HTTP with CSTA requests in SOAP 1.1 envelopes, as snom
+// phones take them (see HTTPHandler); events go out on a session's event
+// stream. Its default namespace is snom's, ed4 (seed 001).
+type SOAPTransport struct{}
+
+// String names the transport in logs.
+func (SOAPTransport) String() string { return "soap" }
+
+// DefaultEncoder writes ed4, as snom does.
+func (SOAPTransport) DefaultEncoder() ecma323.Encoder { return ecma323.Encoder{Edition: ecma323.Ed4} }
+
+// serve serves HTTPHandler on ln, with TLS if Config.TLSConfig is set.
+func (SOAPTransport) serve(s *Server, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.HTTPHandler(),
+		ReadHeaderTimeout: s.cfg.LoginTimeout,
+		IdleTimeout:       2 * s.cfg.LoginTimeout,
+		// A copy: net/http adds its protocols (h2) to the config it is
+		// given, while the TCP listeners hand the original to handshakes.
+		TLSConfig: s.cfg.TLSConfig.Clone(),
+		ErrorLog:  slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		_ = ln.Close()
+		return ErrServerClosed
+	}
+	s.httpServers[hs] = struct{}{}
+	s.mu.Unlock()
+	var err error
+	if s.cfg.TLSConfig != nil {
+		err = hs.ServeTLS(ln, "", "")
+	} else {
+		err = hs.Serve(ln)
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		return ErrServerClosed
+	}
+	_ = hs.Close()
+	s.mu.Lock()
+	delete(s.httpServers, hs)
+	s.mu.Unlock()
+	return err
+}
 
 // An httpFeed is the event queue of an HTTP session. It exists from
 // StartApplicationSession on, so that no event is lost between MonitorStart
@@ -169,7 +219,7 @@ func (h *httpFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !s.users.check(user, password) {
 			s.limiter.failed(id.ip, now)
 			s.stats.failedLogins.Add(1)
-			s.log.Warn("login failed", "user", user, "ip", id.ip, "transport", transportSOAP.String())
+			s.log.Warn("login failed", "user", user, "ip", id.ip, "transport", SOAPTransport{}.String())
 			unauthorized(w, "wrong user or password")
 			return
 		}
@@ -201,7 +251,7 @@ func (s *Server) serveSOAP(ctx context.Context, body []byte) ([]byte, *Fault) {
 	defer cancel()
 	defer context.AfterFunc(s.ctx, cancel)()
 	m, derr := s.dec.Decode(body)
-	cl := &caller{sess: id.sess, user: id.user, ip: id.ip, tr: transportSOAP}
+	cl := &caller{sess: id.sess, user: id.user, ip: id.ip, tr: SOAPTransport{}}
 	ans := s.serveMessage(ctx, cl, m, derr)
 	if !ans.fail {
 		return ans.doc, nil
