@@ -167,9 +167,6 @@ func (c *Client) setState(s LinkState, err error) {
 		}
 		break
 	}
-	if c.cfg.onLinkState != nil {
-		c.cfg.onLinkState(ev)
-	}
 	c.mu.Lock()
 	subs := make([]func(LinkEvent), 0, len(c.stateSubs))
 	for _, f := range c.stateSubs {

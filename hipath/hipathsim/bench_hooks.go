@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // Hooks for measuring clients end to end (cstav3-monitor bench): Pace sends
@@ -336,7 +337,7 @@ func (s *Server) Pace(ctx context.Context, cfg PaceConfig) (PaceResult, error) {
 				invokeID = invokeID%(1<<30) + 1
 				rep = cstav3.EventReport{CrossRef: m.ref, Event: ev}
 				var err error
-				if o.buf, err = cstav3.AppendEventFrame(o.buf, invokeID, &rep); err != nil {
+				if o.buf, err = cstav3.AppendEventFrame(o.buf, hipath.Framing, invokeID, &rep); err != nil {
 					return res, fmt.Errorf("hipathsim: Pace: %w", err)
 				}
 				o.n++
