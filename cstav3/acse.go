@@ -8,9 +8,10 @@ import (
 )
 
 // The association control (ACSE, ISO 8650 / X.227) PDUs that open and close
-// a CSTA link. HiPath authenticates the application in the AARQ with a
-// Siemens-private structure (user name and password) carried as an EXTERNAL
-// in calling-authentication-value, and exchanges the CSTA version in
+// a CSTA link. The application authenticates itself in the AARQ's
+// calling-authentication-value, whose content each PBX defines (HiPath: a
+// Siemens-private user name and password as an EXTERNAL, package hipath), so
+// it is carried here already encoded; the CSTA version goes in
 // user-information.
 
 // An APDU is one of *AARQ, *AARE, *RLRQ, *RLRE and *ABRT.
@@ -38,9 +39,13 @@ var (
 // AARQ is the association request a client sends first.
 type AARQ struct {
 	Context ber.OID // application context; ContextCSTA if nil
-	// AuthName and Password are the Siemens private authentication value;
-	// when both are empty no authentication is sent.
-	AuthName, Password string
+	// Authentication is the calling-authentication-value: the encoding of
+	// one Authentication-value alternative (charstring [0], bitstring [1],
+	// external [2], other [3]) as the PBX's dialect defines it, e.g. by
+	// hipath.Credentials. Decoded, it aliases the input. When it is empty
+	// no authentication is sent; when not, sender-acse-requirements
+	// announces the authentication functional unit.
+	Authentication []byte
 	// CSTAVersion goes in user-information; omitted when Length is 0.
 	CSTAVersion ber.BitString
 }
@@ -194,16 +199,9 @@ func encodeUserInfo(b *ber.Builder, v ber.BitString) {
 func (a *AARQ) encode(b *ber.Builder) {
 	b.AddConstructed(tagAARQ, func(b *ber.Builder) {
 		encodeContext(b, a.Context)
-		if a.AuthName != "" || a.Password != "" {
+		if len(a.Authentication) > 0 {
 			b.AddBitString(ber.Context(10), ber.BitString{Bytes: []byte{0x80}, Length: 2})
-			b.AddConstructed(ber.Context(12), func(b *ber.Builder) {
-				encodeExternal(b, ber.Context(2), func(b *ber.Builder) {
-					b.AddConstructed(ber.Context(0), func(b *ber.Builder) {
-						b.AddString(ber.TagOctetString, a.AuthName)
-						b.AddString(ber.TagOctetString, a.Password)
-					})
-				})
-			})
+			b.AddConstructed(ber.Context(12), func(b *ber.Builder) { b.AddRaw(a.Authentication) })
 		}
 		encodeUserInfo(b, a.CSTAVersion)
 	})
@@ -300,9 +298,11 @@ func (a *AARQ) decode(e ber.Element) error {
 				return ber.Field("aSO-context-name", err)
 			}
 		case ber.Context(12).Constructed():
-			if err := a.decodeAuth(f); err != nil {
+			v, err := explicitInner(f)
+			if err != nil {
 				return ber.Field("calling-authentication-value", err)
 			}
+			a.Authentication = v.Raw
 		case tagUserInformation:
 			if a.CSTAVersion, err = decodeUserInfo(f); err != nil {
 				return ber.Field("user-information", err)
@@ -313,34 +313,6 @@ func (a *AARQ) decode(e ber.Element) error {
 		return missing(e, "aSO-context-name")
 	}
 	return nil
-}
-
-func (a *AARQ) decodeAuth(e ber.Element) error {
-	ext, err := explicitInner(e)
-	if err != nil {
-		return err
-	}
-	if ext.Tag != ber.Context(2).Constructed() {
-		return nil // a standard charstring or bitstring value: not HiPath's
-	}
-	v, ok, err := decodeExternalValue(ext)
-	if err != nil || !ok {
-		return err
-	}
-	r := v.Reader()
-	name, err := r.Expect(ber.TagOctetString)
-	if err != nil {
-		return ber.Field("authName", err)
-	}
-	pw, err := r.Expect(ber.TagOctetString)
-	if err != nil {
-		return ber.Field("password", err)
-	}
-	if a.AuthName, err = name.Text(); err != nil {
-		return err
-	}
-	a.Password, err = pw.Text()
-	return err
 }
 
 func (a *AARE) decode(e ber.Element) error {

@@ -10,9 +10,14 @@ import (
 	"github.com/cstav3/cstav3/ber"
 )
 
+// vectorAuth is the calling-authentication-value of client-aarq-amhost: a
+// HiPath's AMHOST/77777 (hipath.Credentials, whose tests decode it).
+const vectorAuth = "a213a011a00f0406414d484f5354040537373737" + "37"
+
 func TestAARQVector(t *testing.T) {
 	want := vector(t, "client-aarq-amhost")
-	a := &AARQ{Context: ContextCSTA, AuthName: "AMHOST", Password: "77777", CSTAVersion: DefaultCSTAVersion}
+	auth, _ := hex.DecodeString(vectorAuth)
+	a := &AARQ{Context: ContextCSTA, Authentication: auth, CSTAVersion: DefaultCSTAVersion}
 	got, err := AppendAPDU(nil, a)
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +30,7 @@ func TestAARQVector(t *testing.T) {
 		t.Fatal(err)
 	}
 	q, ok := d.(*AARQ)
-	if !ok || !q.Context.Equal(ContextCSTA) || q.AuthName != "AMHOST" || q.Password != "77777" ||
+	if !ok || !q.Context.Equal(ContextCSTA) || !bytes.Equal(q.Authentication, auth) ||
 		q.CSTAVersion.Length != 16 || !bytes.Equal(q.CSTAVersion.Bytes, []byte{0x10, 0}) {
 		t.Fatalf("decoded %#v", d)
 	}
@@ -66,6 +71,9 @@ func TestACSETable(t *testing.T) {
 			Diagnostic: AssociateDiagnostic{Provider: true, Value: 2}},
 			"6115a10706052b0c00815aa203020102a305a203020102"},
 		{"AARQ no auth", &AARQ{Context: ContextCSTA}, "6009a10706052b0c00815a"},
+		// Another dialect's authentication, a charstring [0]: carried as is.
+		{"AARQ charstring auth", &AARQ{Context: ContextCSTA, Authentication: []byte("\x80\x06secret")},
+			"6017a10706052b0c00815a" + "8a020680" + "ac08" + "8006736563726574"},
 		{"RLRQ normal", &RLRQ{HasReason: true}, "6203800100"},
 		{"RLRQ empty", &RLRQ{}, "6200"},
 		{"RLRE normal", &RLRE{HasReason: true}, "6303800100"},

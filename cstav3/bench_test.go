@@ -234,7 +234,7 @@ func BenchmarkEncodeMonitorStart(b *testing.B) {
 	// ber.Builder into a reused buffer: the body of Message.Append without
 	// its per-call Builder.
 	b.Run("ours", func(b *testing.B) {
-		arg := HiPathMonitorStart(Dialing("100"))
+		arg := hipathMonitorStart(Dialing("100"))
 		m := Message{Type: Invoke, InvokeID: 1, Opcode: OpMonitorStart}
 		var bld ber.Builder
 		argBuf := make([]byte, 0, 128)
@@ -262,7 +262,7 @@ func BenchmarkEncodeMonitorStart(b *testing.B) {
 	// receiver to the callback) and is therefore recycled (codec.go,
 	// appendWith): no allocation either.
 	b.Run("ours-Append", func(b *testing.B) {
-		arg := HiPathMonitorStart(Dialing("100"))
+		arg := hipathMonitorStart(Dialing("100"))
 		m := Message{Type: Invoke, InvokeID: 1, Opcode: OpMonitorStart}
 		var bld ber.Builder
 		argBuf := make([]byte, 0, 128)
@@ -316,13 +316,13 @@ func BenchmarkEventReportDispatchPath(b *testing.B) {
 	var stream []byte
 	for range frames {
 		var err error
-		if stream, err = AppendFrame(stream, pdu); err != nil {
+		if stream, err = AppendFrame(stream, LengthPrefix, pdu); err != nil {
 			b.Fatal(err)
 		}
 	}
 	src := bytes.NewReader(stream)
 	br := bufio.NewReaderSize(src, 16<<10)
-	fr := NewFrameReader(br, 0)
+	fr := NewFrameReader(br, LengthPrefix, 0)
 	want := oursDeliveredReport()
 	var m Message
 	var rep *EventReport

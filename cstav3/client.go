@@ -97,11 +97,14 @@ func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error
 	}
 	c.link = l
 	c.ctx, c.cancel = context.WithCancel(context.Background())
+	// Up before the goroutines start: a link that dies at once must not
+	// have its LinkClosed (and the closing of the state channel) overtaken
+	// by this LinkUp.
+	c.setState(LinkUp, nil)
 	go l.readLoop()
 	c.wg.Add(2)
 	go c.dispatch()
 	go c.maintain(l)
-	c.setState(LinkUp, nil)
 	return c, nil
 }
 
@@ -163,9 +166,6 @@ func (c *Client) setState(s LinkState, err error) {
 			continue
 		}
 		break
-	}
-	if c.cfg.onLinkState != nil {
-		c.cfg.onLinkState(ev)
 	}
 	c.mu.Lock()
 	subs := make([]func(LinkEvent), 0, len(c.stateSubs))

@@ -99,7 +99,7 @@ func TestAssociation(t *testing.T) {
 
 func TestBadPassword(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
-	_, err := hipath.Dial(ctxT(t), sim.Addr(), cstav3.WithAuth("AMHOST", "wrong"))
+	_, err := hipath.Dial(ctxT(t), sim.Addr(), hipath.WithAuth("AMHOST", "wrong"))
 	if !errors.Is(err, cstav3.ErrAuthFailed) {
 		t.Fatalf("err = %v, want ErrAuthFailed", err)
 	}

@@ -1,7 +1,29 @@
 // Package cstav3 is the computing-function side of CSTA Phase III: the
 // ECMA-269 services and events in the ECMA-285 BER encoding, over the TCP
-// link of a Siemens HiPath 3000/4000 or OpenScape Business (package hipath
-// has their defaults).
+// link of a PBX. It is generic: what a PBX family does its own way is a
+// dialect, which a package of its own supplies as options (package hipath
+// for Siemens HiPath 3000/4000 and OpenScape Business).
+//
+// # Dialects
+//
+// A dialect plugs in at three places, each an Option:
+//
+//   - framing: how PDUs are delimited on the stream, a Framing given to
+//     WithFraming. Without it a Client uses LengthPrefix, a two-byte
+//     big-endian length before each PDU, as most CSTA III PBXs do
+//     (hipath.Framing is HiPath's 0x26 header);
+//   - authentication: the calling-authentication-value of the AARQ, whose
+//     content the PBX defines, already encoded, given to
+//     WithAuthentication (hipath.WithAuth encodes HiPath's user name and
+//     password). Without it no authentication is sent;
+//   - defaults: the monitor filter Monitor sends when given none
+//     (WithDefaultMonitorFilter; without it none is sent), the application
+//     context and CSTA version (WithApplicationContext; ContextCSTA and
+//     DefaultCSTAVersion without it) and the time zone of zone-less
+//     timestamps (WithLocation).
+//
+// A dialect package gathers these in one list of options (hipath.Options)
+// and a Dial of its own; the options given after it override it.
 //
 // # The client
 //
@@ -27,8 +49,8 @@
 //
 // # The codec
 //
-// What the client sends and receives can be used alone: frames
-// (FrameReader, AppendFrame), ACSE APDUs (DecodeAPDU, AppendAPDU), ROSE
+// What the client sends and receives can be used alone: frames of a
+// Framing (FrameReader, AppendFrame), ACSE APDUs (DecodeAPDU, AppendAPDU), ROSE
 // messages (Message), service arguments and results (DecodeArgument,
 // AppendArgument, DecodeResult, AppendResult) and event reports
 // (DecodeEventReport, EventDecoder, AppendEventFrame). Decoders walk the

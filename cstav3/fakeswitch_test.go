@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // fakeSwitch plays the switch side by hand over net.Pipe, for behaviour the
@@ -56,15 +57,15 @@ func (s *fakeSwitch) next() cstav3.Message {
 func fakeClient(t *testing.T, opts ...cstav3.Option) (*cstav3.Client, *fakeSwitch) {
 	t.Helper()
 	cli, srv := net.Pipe()
-	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, 0)}
+	sw := &fakeSwitch{t: t, conn: srv, fr: cstav3.NewFrameReader(srv, hipath.Framing, 0)}
 	go func() {
 		if _, err := sw.fr.ReadFrame(); err != nil {
 			return
 		}
 		aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
-		cstav3.WriteFrame(srv, aare)
+		cstav3.WriteFrame(srv, hipath.Framing, aare)
 	}()
-	opts = append([]cstav3.Option{cstav3.WithHeartbeat(0, 1), cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second)}, opts...)
+	opts = append([]cstav3.Option{cstav3.WithFraming(hipath.Framing), cstav3.WithHeartbeat(0, 1), cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second)}, opts...)
 	c, err := cstav3.Connect(ctxT(t), cli, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +91,7 @@ func (s *fakeSwitch) frame(m *cstav3.Message) []byte {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	frame, err := cstav3.AppendFrame(nil, pdu)
+	frame, err := cstav3.AppendFrame(nil, hipath.Framing, pdu)
 	if err != nil {
 		s.t.Fatal(err)
 	}

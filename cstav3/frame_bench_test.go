@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // benchEventReport is a Delivered event report as a HiPath sends it.
@@ -20,17 +21,18 @@ func benchEventReport() *cstav3.EventReport {
 		Extensions: cstav3.CommonArguments{Security: true, Timestamp: "20240131120000"}}}
 }
 
-// BenchmarkFrameRead measures FrameReader alone: the 3-byte header and the
-// PDU copied out of a buffered stream of many frames.
+// BenchmarkFrameRead measures FrameReader alone, with the HiPath framing:
+// the 3-byte header and the PDU copied out of a buffered stream of many
+// frames.
 func BenchmarkFrameRead(b *testing.B) {
-	frame, err := cstav3.AppendEventFrame(nil, 5, benchEventReport())
+	frame, err := cstav3.AppendEventFrame(nil, hipath.Framing, 5, benchEventReport())
 	if err != nil {
 		b.Fatal(err)
 	}
 	stream := bytes.Repeat(frame, 1024)
 	src := bytes.NewReader(stream)
 	br := bufio.NewReaderSize(src, 16<<10)
-	fr := cstav3.NewFrameReader(br, 0)
+	fr := cstav3.NewFrameReader(br, hipath.Framing, 0)
 	var pdu []byte
 	b.SetBytes(int64(len(frame)))
 	b.ReportAllocs()
@@ -53,7 +55,7 @@ func BenchmarkFrameRead(b *testing.B) {
 // BenchmarkFrameWrite measures the framing of a PDU: AppendFrame into a
 // reused buffer, and WriteFrame to a writer.
 func BenchmarkFrameWrite(b *testing.B) {
-	frame, err := cstav3.AppendEventFrame(nil, 5, benchEventReport())
+	frame, err := cstav3.AppendEventFrame(nil, hipath.Framing, 5, benchEventReport())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func BenchmarkFrameWrite(b *testing.B) {
 		b.SetBytes(int64(len(frame)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if buf, err = cstav3.AppendFrame(buf[:0], pdu); err != nil {
+			if buf, err = cstav3.AppendFrame(buf[:0], hipath.Framing, pdu); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -75,7 +77,7 @@ func BenchmarkFrameWrite(b *testing.B) {
 		b.SetBytes(int64(len(frame)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := cstav3.WriteFrame(io.Discard, pdu); err != nil {
+			if err := cstav3.WriteFrame(io.Discard, hipath.Framing, pdu); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -91,12 +93,12 @@ func BenchmarkAppendEventFrame(b *testing.B) {
 	var err error
 	b.ReportAllocs()
 	for b.Loop() {
-		if buf, err = cstav3.AppendEventFrame(buf[:0], 5, rep); err != nil {
+		if buf, err = cstav3.AppendEventFrame(buf[:0], hipath.Framing, 5, rep); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.SetBytes(int64(len(buf)))
-	got, err := cstav3.NewFrameReader(bytes.NewReader(buf), 0).ReadFrame()
+	got, err := cstav3.NewFrameReader(bytes.NewReader(buf), hipath.Framing, 0).ReadFrame()
 	if err != nil {
 		b.Fatal(err)
 	}

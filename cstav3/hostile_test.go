@@ -15,6 +15,7 @@ import (
 
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/internal/testutil"
 )
 
@@ -38,7 +39,7 @@ const hostileFrameLimit = 4096
 // The decoders under test, each over the whole input.
 var hostileDecoders = map[string]func([]byte) error{
 	"frame": func(in []byte) error {
-		_, err := cstav3.NewFrameReader(bufio.NewReaderSize(bytes.NewReader(in), 16), hostileFrameLimit).ReadFrame()
+		_, err := cstav3.NewFrameReader(bufio.NewReaderSize(bytes.NewReader(in), 16), hipath.Framing, hostileFrameLimit).ReadFrame()
 		return err
 	},
 	"ROSE":     func(in []byte) error { var m cstav3.Message; return m.Decode(in) },
@@ -70,7 +71,7 @@ func hostileCases(t testing.TB) []hostileCase {
 		t.Fatal(err)
 	}
 	monArg := m.Argument
-	framed, _ := cstav3.AppendFrame(nil, invoke)
+	framed, _ := cstav3.AppendFrame(nil, hipath.Framing, invoke)
 
 	deep := func(tag byte, n int) []byte { // n nested indefinite-length SEQUENCEs
 		b := []byte{tag, 0x80}
@@ -227,22 +228,22 @@ func TestHostileSwitch(t *testing.T) {
 				return err
 			}
 			defer conn.Close()
-			fr := cstav3.NewFrameReader(conn, 0)
+			fr := cstav3.NewFrameReader(conn, hipath.Framing, 0)
 			if _, err := fr.ReadFrame(); err != nil { // the AARQ
 				return err
 			}
 			aare, _ := cstav3.AppendAPDU(nil, &cstav3.AARE{Result: cstav3.Accepted})
-			if err := cstav3.WriteFrame(conn, aare); err != nil {
+			if err := cstav3.WriteFrame(conn, hipath.Framing, aare); err != nil {
 				return err
 			}
 			for _, pdu := range bad {
-				if err := cstav3.WriteFrame(conn, pdu); err != nil {
+				if err := cstav3.WriteFrame(conn, hipath.Framing, pdu); err != nil {
 					return err
 				}
 			}
 			ss, _ := (&cstav3.Message{Type: cstav3.Invoke, InvokeID: 9, Opcode: cstav3.OpSystemStatus,
 				Argument: hexBytes("30 03 0a 01 02")}).Append(nil)
-			if err := cstav3.WriteFrame(conn, ss); err != nil {
+			if err := cstav3.WriteFrame(conn, hipath.Framing, ss); err != nil {
 				return err
 			}
 			conn.SetReadDeadline(time.Now().Add(waitLong))
@@ -262,7 +263,7 @@ func TestHostileSwitch(t *testing.T) {
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
 	defer cancel()
-	c, err := cstav3.Dial(ctx, ln.Addr().String(), cstav3.WithoutReconnect(), cstav3.WithHeartbeat(0, 1),
+	c, err := cstav3.Dial(ctx, ln.Addr().String(), cstav3.WithFraming(hipath.Framing), cstav3.WithoutReconnect(), cstav3.WithHeartbeat(0, 1),
 		cstav3.WithTimeouts(time.Second, 50*time.Millisecond, time.Second))
 	if err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ func newLink(c *Client, conn net.Conn) *link {
 	return &link{
 		c:        c,
 		conn:     conn,
-		fr:       NewFrameReader(conn, c.cfg.maxFrame),
+		fr:       NewFrameReader(conn, c.cfg.framing, c.cfg.maxFrame),
 		log:      c.log.With("remote", conn.RemoteAddr().String()),
 		pending:  make(map[int64]*pending),
 		done:     make(chan struct{}),
@@ -62,7 +62,7 @@ func newLink(c *Client, conn net.Conn) *link {
 // the switch sends first as the reader would.
 func (l *link) associate(ctx context.Context) (*AARE, error) {
 	cfg := &l.c.cfg
-	aarq := &AARQ{Context: cfg.context, AuthName: cfg.authName, Password: cfg.password, CSTAVersion: cfg.cstaVersion}
+	aarq := &AARQ{Context: cfg.context, Authentication: cfg.authentication, CSTAVersion: cfg.cstaVersion}
 	pdu, err := AppendAPDU(nil, aarq)
 	if err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func (l *link) write(pdu []byte) error {
 	l.debugPDU("send", pdu)
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
-	buf, err := AppendFrame(l.wbuf[:0], pdu)
+	buf, err := AppendFrame(l.wbuf[:0], l.c.cfg.framing, pdu)
 	if err != nil {
 		return err
 	}
@@ -416,7 +416,7 @@ func (l *link) abort() {
 	if out, err := AppendAPDU(nil, &ABRT{Source: 0, HasDiagnostic: true, Diagnostic: 1}); err == nil {
 		l.wmu.Lock()
 		l.conn.SetWriteDeadline(time.Now().Add(time.Second))
-		buf, _ := AppendFrame(nil, out)
+		buf, _ := AppendFrame(nil, l.c.cfg.framing, out)
 		l.conn.Write(buf)
 		l.wmu.Unlock()
 	}

@@ -500,7 +500,7 @@ func mustElement(t testing.TB, data []byte) ber.Element {
 func TestLogicalisMonitorStart(t *testing.T) {
 	ctx := lgContext(t)
 	want := vector(t, "client-monitorstart-100")
-	arg := HiPathMonitorStart(Dialing("100"))
+	arg := hipathMonitorStart(Dialing("100"))
 	ours := oursInvoke(t, 1, OpMonitorStart, arg.encode)
 	lg := lgMonitorStartValue()
 	lgSame(t, "MonitorStart invoke", ours, lgEncode(t, ctx, lg, lgInvokeOptions), want)

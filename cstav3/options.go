@@ -13,11 +13,12 @@ import (
 type Option func(*config)
 
 type config struct {
-	authName, password string
-	context            ber.OID
-	cstaVersion        ber.BitString
-	logger             *slog.Logger
-	location           *time.Location
+	framing        Framing
+	authentication []byte
+	context        ber.OID
+	cstaVersion    ber.BitString
+	logger         *slog.Logger
+	location       *time.Location
 
 	heartbeat     time.Duration
 	heartbeatMiss int
@@ -32,11 +33,11 @@ type config struct {
 	maxFrame         int
 	eventQueue       int
 	monitorFilter    func() *MonitorFilter
-	onLinkState      func(LinkEvent)
 }
 
 func defaultConfig() config {
 	return config{
+		framing:          LengthPrefix,
 		context:          ContextCSTA,
 		cstaVersion:      DefaultCSTAVersion,
 		logger:           slog.New(slog.DiscardHandler),
@@ -49,16 +50,30 @@ func defaultConfig() config {
 		associateTimeout: 10 * time.Second,
 		releaseTimeout:   2 * time.Second,
 		writeTimeout:     10 * time.Second,
-		maxFrame:         MaxFrame,
 		eventQueue:       8192,
 		monitorFilter:    func() *MonitorFilter { return nil },
 	}
 }
 
-// WithAuth sets the user name and password of the Siemens authentication
-// value sent in the AARQ. Without it no authentication is sent.
-func WithAuth(user, password string) Option {
-	return func(c *config) { c.authName, c.password = user, password }
+// WithFraming sets how PDUs are delimited on the connection, in both
+// directions. The default is LengthPrefix, a two-byte length before each
+// PDU; a HiPath needs hipath.Framing, which hipath.Options sets. A nil f
+// keeps the default.
+func WithFraming(f Framing) Option {
+	return func(c *config) {
+		if f != nil {
+			c.framing = f
+		}
+	}
+}
+
+// WithAuthentication sets the calling-authentication-value of the AARQ
+// (AARQ.Authentication): the encoding of one Authentication-value
+// alternative, whose form the switch's dialect defines (hipath.WithAuth
+// encodes a HiPath's user name and password). Without it, or with nil, no
+// authentication is sent.
+func WithAuthentication(value []byte) Option {
+	return func(c *config) { c.authentication = value }
 }
 
 // WithApplicationContext sets the ACSE application context (ContextCSTA by
@@ -114,7 +129,8 @@ func WithTimeouts(associate, release, write time.Duration) Option {
 	return func(c *config) { c.associateTimeout, c.releaseTimeout, c.writeTimeout = associate, release, write }
 }
 
-// WithMaxFrame limits the size of PDUs accepted from the switch.
+// WithMaxFrame limits the size of PDUs accepted from the switch; 0, the
+// default, accepts the largest the framing can announce.
 func WithMaxFrame(n int) Option { return func(c *config) { c.maxFrame = n } }
 
 // WithEventQueue sets how many events may wait for the handlers (8192 by
@@ -129,12 +145,9 @@ func WithEventQueue(n int) Option {
 }
 
 // WithDefaultMonitorFilter sets the filter Monitor uses when its
-// MonitorConfig has none (the hipath package sets the all-zero HiPath
-// filter).
+// MonitorConfig has none: a dialect's way to get every event reported
+// (hipath.Options sets hipath.AllEvents). Without it Monitor sends no
+// filter.
 func WithDefaultMonitorFilter(f func() *MonitorFilter) Option {
 	return func(c *config) { c.monitorFilter = f }
 }
-
-// WithLinkStateHandler sets a function called, from the client's own
-// goroutine, on every link state change.
-func WithLinkStateHandler(f func(LinkEvent)) Option { return func(c *config) { c.onLinkState = f } }

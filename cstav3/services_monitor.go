@@ -107,10 +107,11 @@ func (o *CSTAObject) decode(e ber.Element) error {
 // means the field is absent, i.e. its DEFAULT {} (nothing filtered). A field
 // whose Bytes are shorter than its Length is padded with zero bits.
 //
-// HiPath reports every event only when all eight fields are present with all
-// bits zero at the lengths of its CSTA version: use HiPathAllEvents. The
-// bit numbers of each category differ from the event tags; FilterBit maps
-// one to the other, and Suppress and Suppressed use it.
+// Some switches report every event only when all eight fields are present
+// with all bits zero at the lengths of their CSTA edition (a HiPath does:
+// hipath.AllEvents). The bit numbers of each category differ from the
+// event tags; FilterBit maps one to the other, and Suppress and Suppressed
+// use it.
 type MonitorFilter struct {
 	CallControl           ber.BitString // [0] CallControlEvents
 	CallAssociated        ber.BitString // [6] CallAssociatedEvents
@@ -140,20 +141,6 @@ var (
 // modules name for logicalDeviceFeature (no presenceState), maintenance (no
 // partiallyInService) and voiceUnit (stop … voiceAttributesChange only).
 var hipathFilterBits = [8]int{18, 5, 2, 11, 14, 3, 7, 1}
-
-// HiPathAllEvents returns the filter with which a HiPath reports every
-// event: all eight fields present with every bit zero, at the lengths HiPath
-// uses (callControl 18 bits, callAssociated 5, mediaAttachment 2,
-// physicalDeviceFeature 11, logicalDeviceFeature 14, maintenance 3,
-// voiceUnit 7, private 1). Encoded it is exactly the requestedMonitorFilter
-// of testdata/vectors/client-monitorstart-100.hex.
-func HiPathAllEvents() *MonitorFilter {
-	f := new(MonitorFilter)
-	for c, n := range hipathFilterBits {
-		*f.Category(EventCategory(c)) = ber.BitString{Bytes: make([]byte, (n+7)/8), Length: n}
-	}
-	return f
-}
 
 // Category returns the field of f for event category c, or nil if c is not
 // a category.
@@ -297,7 +284,7 @@ func (f *MonitorFilter) decode(e ber.Element) error {
 }
 
 // MonitorStartArgument asks the switch to report the events of a device or
-// call (monitorStart). HiPathMonitorStart builds the form a HiPath needs.
+// call (monitorStart). hipath.MonitorStart builds the form a HiPath needs.
 type MonitorStartArgument struct {
 	MonitorObject CSTAObject
 	// RequestedMonitorFilter is the optional [0] filter; nil when absent.
@@ -309,12 +296,6 @@ type MonitorStartArgument struct {
 	// 6 chat, 7 email, 8 message, 9 im, 10 sms, 11 mms); zero when absent.
 	RequestedMonitorMediaClass ber.BitString
 	Extensions                 CommonArguments
-}
-
-// HiPathMonitorStart returns the MonitorStart argument with which a HiPath
-// reports every event of device d: the device and HiPathAllEvents.
-func HiPathMonitorStart(d DeviceID) *MonitorStartArgument {
-	return &MonitorStartArgument{MonitorObject: DeviceObject(d), RequestedMonitorFilter: HiPathAllEvents()}
 }
 
 // Opcode returns OpMonitorStart.

@@ -64,7 +64,7 @@ func monUnmodelled(pairs ...any) Unmodelled {
 
 // monSuppressed returns HiPathAllEvents with the given events suppressed.
 func monSuppressed(types ...EventType) *MonitorFilter {
-	f := HiPathAllEvents()
+	f := hipathAllEvents()
 	for _, t := range types {
 		if !f.Suppress(t) {
 			panic("no filter bit for " + t.String())
@@ -79,7 +79,7 @@ var monCases = []monCase{
 		v: &MonitorStartArgument{MonitorObject: DeviceObject(Dialing("100"))}},
 	{name: "monitorStart/arg/hipath", pdu: "a135020101020147302d30058003313030a02480040600000086020300870206" +
 		"0088030500008903020000830205008502010084020700",
-		v: HiPathMonitorStart(Dialing("100"))},
+		v: hipathMonitorStart(Dialing("100"))},
 	{name: "monitorStart/arg/suppressed", pdu: "a135020102020147302d30058003313030a024800406100000860203008702060088" +
 		"030500008903020018830205408502010084020700",
 		v: &MonitorStartArgument{MonitorObject: DeviceObject(Dialing("100")),
@@ -98,7 +98,7 @@ var monCases = []monCase{
 		v: &MonitorStartResult{CrossRefIdentifier: CrossRefID{0, 1}}},
 	{name: "monitorStart/res/full", pdu: "a24f020103304a020147304555020002a02480040600000086020300870206008803" +
 		"0500008903020000830205008502010084020700810207800101ff7e12a010180e3230313030393136313230303030", result: true,
-		v: &MonitorStartResult{CrossRefIdentifier: CrossRefID{0, 2}, ActualMonitorFilter: HiPathAllEvents(),
+		v: &MonitorStartResult{CrossRefIdentifier: CrossRefID{0, 2}, ActualMonitorFilter: hipathAllEvents(),
 			ActualMonitorMediaClass: monBitsOf(1, 0x80), HasMonitorExistingCalls: true, MonitorExistingCalls: true,
 			Extensions: monExt}},
 
@@ -413,7 +413,7 @@ func monElement(t *testing.T, s string) ber.Element {
 }
 
 func TestMonitorFilterAPI(t *testing.T) {
-	f := HiPathAllEvents()
+	f := hipathAllEvents()
 	wantLen := [8]int{18, 5, 2, 11, 14, 3, 7, 1}
 	for c := CallControlEvents; c <= VendorSpecEvents; c++ {
 		p := f.Category(c)

@@ -79,11 +79,11 @@ func TestVectorClientMonitorStart(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(ms, HiPathMonitorStart(Dialing("100"))) {
+	if !reflect.DeepEqual(ms, hipathMonitorStart(Dialing("100"))) {
 		t.Fatalf("decoded %+v, want HiPathMonitorStart", ms)
 	}
 	// From the values: invoke id 1, device "100", all filter bits 0.
-	monVectorEncode(t, data, Invoke, 1, OpMonitorStart, HiPathMonitorStart(Dialing("100")))
+	monVectorEncode(t, data, Invoke, 1, OpMonitorStart, hipathMonitorStart(Dialing("100")))
 	// The same from a filter spelled out field by field.
 	var spelled MonitorFilter
 	for c, n := range lengths {

@@ -44,7 +44,7 @@ func TestDialDefaults(t *testing.T) {
 		t.Fatal("no event")
 	}
 	// Options given after the defaults win.
-	if _, err := hipath.Dial(ctx, sim.Addr(), cstav3.WithAuth("AMHOST", "nope")); !errors.Is(err, cstav3.ErrAuthFailed) {
+	if _, err := hipath.Dial(ctx, sim.Addr(), hipath.WithAuth("AMHOST", "nope")); !errors.Is(err, cstav3.ErrAuthFailed) {
 		t.Fatalf("override: %v", err)
 	}
 }

@@ -79,7 +79,7 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, w *capture.Writer
 		return nil, explainConnect(err, addr, user, timeout)
 	}
 	all := append(hipath.Options(nil),
-		cstav3.WithAuth(user, password),
+		hipath.WithAuth(user, password),
 		cstav3.WithDialer(dial),
 		cstav3.WithLogger(a.logger),
 		cstav3.WithTimeouts(timeout, 2*time.Second, timeout),

@@ -336,8 +336,15 @@ func (d *decoder) pdu(o origin, pdu []byte) {
 			return
 		}
 		name := acseName(a)
+		var v any = a
+		if q, ok := a.(*cstav3.AARQ); ok {
+			if v, err = viewAARQ(q); err != nil {
+				d.bad(rec, pdu, "ACSE: AARQ.calling-authentication-value: "+err.Error())
+				return
+			}
+		}
 		rec.add("acse", name)
-		rec.add(strings.ToLower(name), view(a))
+		rec.add(strings.ToLower(name), view(v))
 		if aare, ok := a.(*cstav3.AARE); ok {
 			if err := aare.Err(); err != nil {
 				rec.add("error", err.Error())

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // vectorWant are the key fields of the decoded shared vectors
@@ -107,7 +108,7 @@ func TestDecodeVectors(t *testing.T) {
 			if r2.stdout != r.stdout {
 				t.Errorf("hex arguments: %s\nfile: %s", r2.stdout, r.stdout)
 			}
-			framed, _ := cstav3.AppendFrame(nil, pdu)
+			framed, _ := cstav3.AppendFrame(nil, hipath.Framing, pdu)
 			r3 := runBin(t, "", nil, "decode", hex.EncodeToString(framed))
 			m3 := jsonLine(t, strings.TrimSpace(r3.stdout))
 			checkFields(t, name+" framed", m3, want)
@@ -130,12 +131,12 @@ func TestDecodeStream(t *testing.T) {
 		return b
 	}
 	var in []byte
-	in, _ = cstav3.AppendFrame(in, read("pbx-systemstatus-invoke.hex"))    // offset 0, 17 bytes
-	in, _ = cstav3.AppendFrame(in, read("client-systemstatus-result.hex")) // offset 17
-	in = append(in, 0x01, 0x02, 0x03)                                      // offset 33: garbage
-	in, _ = cstav3.AppendFrame(in, []byte{0xa1, 0x03, 0x02, 0x01, 0x05})   // offset 36: not ROSE
-	in, _ = cstav3.AppendFrame(in, read("pbx-event-delivered.hex"))        // offset 44
-	in = append(in, 0x26, 0x80, 0x20, 0xa1)                                // offset 139: truncated
+	in, _ = cstav3.AppendFrame(in, hipath.Framing, read("pbx-systemstatus-invoke.hex"))    // offset 0, 17 bytes
+	in, _ = cstav3.AppendFrame(in, hipath.Framing, read("client-systemstatus-result.hex")) // offset 17
+	in = append(in, 0x01, 0x02, 0x03)                                                      // offset 33: garbage
+	in, _ = cstav3.AppendFrame(in, hipath.Framing, []byte{0xa1, 0x03, 0x02, 0x01, 0x05})   // offset 36: not ROSE
+	in, _ = cstav3.AppendFrame(in, hipath.Framing, read("pbx-event-delivered.hex"))        // offset 44
+	in = append(in, 0x26, 0x80, 0x20, 0xa1)                                                // offset 139: truncated
 	path := filepath.Join(t.TempDir(), "stream.bin")
 	if err := os.WriteFile(path, in, 0o644); err != nil {
 		t.Fatal(err)

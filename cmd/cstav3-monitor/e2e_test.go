@@ -492,7 +492,7 @@ func TestSimCommand(t *testing.T) {
 	addr := strings.Fields(line)[3]
 	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
 	defer cancel()
-	c, err := hipath.Dial(ctx, addr, cstav3.WithAuth("APP", "pw"))
+	c, err := hipath.Dial(ctx, addr, hipath.WithAuth("APP", "pw"))
 	if err != nil {
 		t.Fatal(err)
 	}

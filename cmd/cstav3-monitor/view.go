@@ -13,6 +13,7 @@ import (
 
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // The view layer turns the cstav3 values into JSON the way people and
@@ -377,4 +378,26 @@ func viewEvent(ev cstav3.Event) obj {
 		o = append(o, fields...)
 	}
 	return o
+}
+
+// aarqView is an AARQ as printed: a HiPath's credentials decoded from its
+// authentication value, any other authentication value in hex.
+type aarqView struct {
+	Context            ber.OID
+	AuthName, Password string
+	Authentication     []byte
+	CSTAVersion        ber.BitString
+}
+
+func viewAARQ(a *cstav3.AARQ) (*aarqView, error) {
+	v := &aarqView{Context: a.Context, CSTAVersion: a.CSTAVersion}
+	var cred hipath.Credentials
+	if err := cred.UnmarshalBinary(a.Authentication); err != nil {
+		return nil, err
+	}
+	v.AuthName, v.Password = cred.User, cred.Password
+	if cred == (hipath.Credentials{}) {
+		v.Authentication = a.Authentication
+	}
+	return v, nil
 }

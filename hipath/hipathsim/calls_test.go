@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 var (
@@ -410,7 +411,7 @@ func TestErrors(t *testing.T) {
 		arg  cstav3.Argument
 		want error
 	}{
-		{"monitor unknown device", cstav3.HiPathMonitorStart(cstav3.Dialing("999")), uf(cstav3.OperationError, "invalidMonitorObject")},
+		{"monitor unknown device", hipath.MonitorStart(cstav3.Dialing("999")), uf(cstav3.OperationError, "invalidMonitorObject")},
 		{"monitor a call", &cstav3.MonitorStartArgument{MonitorObject: cstav3.CallObject(cid(call, "100"))}, uf(cstav3.OperationError, "invalidMonitorObject")},
 		{"stop unknown monitor", &cstav3.MonitorStopArgument{CrossRefIdentifier: cstav3.CrossRefID{0x12, 0x34}}, uf(cstav3.OperationError, "invalidCrossRefID")},
 		{"filter unknown monitor", &cstav3.ChangeMonitorFilterArgument{CrossRefIdentifier: cstav3.CrossRefID{0x12, 0x34}}, uf(cstav3.OperationError, "invalidCrossRefID")},
@@ -445,7 +446,7 @@ func TestErrors(t *testing.T) {
 func TestMonitorFilter(t *testing.T) {
 	s := start(t, Config{})
 	c := connect(t, s)
-	f := cstav3.HiPathAllEvents()
+	f := hipath.AllEvents()
 	f.Suppress(cstav3.EventServiceInitiated)
 	f.Suppress(cstav3.EventOriginated)
 	m := c.must(&cstav3.MonitorStartArgument{MonitorObject: cstav3.DeviceObject(cstav3.Dialing("100")),
@@ -455,7 +456,7 @@ func TestMonitorFilter(t *testing.T) {
 	}
 	c.expect(want{m, delEv})
 	// Suppress nothing but Delivered from now on.
-	f = cstav3.HiPathAllEvents()
+	f = hipath.AllEvents()
 	f.Suppress(cstav3.EventDelivered)
 	c.must(&cstav3.ChangeMonitorFilterArgument{CrossRefIdentifier: m, RequestedFilterList: *f})
 	if err := s.Hangup("100"); err != nil {

@@ -10,6 +10,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/internal/testutil"
 )
 
@@ -67,7 +68,7 @@ func openAddr(t testing.TB, addr string, autoStatus bool) *client {
 // associate sends an AARQ and returns the AARE.
 func (c *client) associate(user, password string) *cstav3.AARE {
 	c.t.Helper()
-	pdu, err := cstav3.AppendAPDU(nil, &cstav3.AARQ{Context: cstav3.ContextCSTA, AuthName: user, Password: password,
+	pdu, err := cstav3.AppendAPDU(nil, &cstav3.AARQ{Context: cstav3.ContextCSTA, Authentication: credentials(user, password),
 		CSTAVersion: cstav3.DefaultCSTAVersion})
 	if err != nil {
 		c.t.Fatal(err)
@@ -123,7 +124,7 @@ func (c *client) close() {
 
 func (c *client) read() {
 	defer close(c.done)
-	fr := cstav3.NewFrameReader(c.conn, 0)
+	fr := cstav3.NewFrameReader(c.conn, hipath.Framing, 0)
 	for {
 		pdu, err := fr.ReadFrame()
 		if err != nil {
@@ -168,7 +169,7 @@ func (c *client) read() {
 func (c *client) sendQuiet(pdu []byte) error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
-	return cstav3.WriteFrame(c.conn, pdu)
+	return cstav3.WriteFrame(c.conn, hipath.Framing, pdu)
 }
 
 func (c *client) send(pdu []byte) {
@@ -265,7 +266,7 @@ func (c *client) fails(arg cstav3.Argument, want error) {
 // monitor starts a HiPath monitor on a device.
 func (c *client) monitor(dev string) cstav3.CrossRefID {
 	c.t.Helper()
-	res := c.must(cstav3.HiPathMonitorStart(cstav3.Dialing(dev))).(*cstav3.MonitorStartResult)
+	res := c.must(hipath.MonitorStart(cstav3.Dialing(dev))).(*cstav3.MonitorStartResult)
 	if len(res.CrossRefIdentifier) != 2 {
 		c.t.Fatalf("cross-ref %x is not 2 bytes", res.CrossRefIdentifier)
 	}
@@ -351,3 +352,13 @@ func cid(call cstav3.CallID, dev string) cstav3.ConnectionID {
 }
 
 func uf(b cstav3.ErrorBranch, name string) *cstav3.Error { return cstav3.MustError(b, name) }
+
+// credentials is the encoded HiPath authentication value of user and
+// password, for an AARQ written by hand.
+func credentials(user, password string) []byte {
+	v, err := hipath.Credentials{User: user, Password: password}.AppendBinary(nil)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 func TestSetOutOfService(t *testing.T) {
@@ -17,7 +18,7 @@ func TestSetOutOfService(t *testing.T) {
 	if err := s.SetOutOfService(true, "101"); err != nil {
 		t.Fatal(err)
 	}
-	c.fails(cstav3.HiPathMonitorStart(cstav3.Dialing("101")), errInvalidMonitorObject)
+	c.fails(hipath.MonitorStart(cstav3.Dialing("101")), errInvalidMonitorObject)
 	c.fails(&cstav3.SnapshotDeviceArgument{SnapshotObject: cstav3.Dialing("101")}, errInvalidDeviceID)
 	if _, err := s.Dial("100", "101"); err == nil {
 		t.Fatal("call to an extension out of service")

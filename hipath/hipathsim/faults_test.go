@@ -11,6 +11,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 func TestDropLinks(t *testing.T) {
@@ -44,7 +45,7 @@ func TestSilent(t *testing.T) {
 	s := start(t, Config{StatusInterval: 20 * time.Millisecond, StatusMisses: 4})
 	c := connect(t, s)
 	s.SetSilent(true)
-	id := c.invoke(cstav3.HiPathMonitorStart(cstav3.Dialing("100")))
+	id := c.invoke(hipath.MonitorStart(cstav3.Dialing("100")))
 	// Nothing comes back: no answer, no heartbeat, and missed heartbeats
 	// are not counted (four would drop this link).
 	select {
@@ -64,7 +65,7 @@ func TestSilent(t *testing.T) {
 	}
 	// A new client cannot even associate.
 	c2 := open(t, s, true)
-	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{AuthName: DefaultUser, Password: DefaultPassword})
+	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{Authentication: credentials(DefaultUser, DefaultPassword)})
 	c2.send(pdu)
 	select {
 	case a := <-c2.acse:
@@ -159,18 +160,18 @@ func TestSlowClient(t *testing.T) {
 	}
 	defer slow.Close()
 	slow.(*net.TCPConn).SetReadBuffer(4096)
-	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{AuthName: DefaultUser, Password: DefaultPassword})
-	if err := cstav3.WriteFrame(slow, pdu); err != nil {
+	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{Authentication: credentials(DefaultUser, DefaultPassword)})
+	if err := cstav3.WriteFrame(slow, hipath.Framing, pdu); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cstav3.NewFrameReader(slow, 0).ReadFrame(); err != nil {
+	if _, err := cstav3.NewFrameReader(slow, hipath.Framing, 0).ReadFrame(); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 10 {
-		arg, _ := cstav3.AppendArgument(nil, cstav3.HiPathMonitorStart(cstav3.Dialing(strconv.Itoa(100+i%2))))
+		arg, _ := cstav3.AppendArgument(nil, hipath.MonitorStart(cstav3.Dialing(strconv.Itoa(100+i%2))))
 		pdu, _ := (&cstav3.Message{Type: cstav3.Invoke, InvokeID: int64(i + 1), Opcode: cstav3.OpMonitorStart,
 			Argument: arg}).Append(nil)
-		if err := cstav3.WriteFrame(slow, pdu); err != nil {
+		if err := cstav3.WriteFrame(slow, hipath.Framing, pdu); err != nil {
 			t.Fatal(err)
 		}
 	}

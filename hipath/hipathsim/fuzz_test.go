@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // FuzzRequests feeds framed client PDUs to the request handling of a switch
@@ -22,13 +23,13 @@ func FuzzRequests(f *testing.F) {
 				f.Fatal(err)
 			}
 			pdu, _ := (&cstav3.Message{Type: cstav3.Invoke, InvokeID: int64(i + 1), Opcode: a.Opcode(), Argument: arg}).Append(nil)
-			in, _ = cstav3.AppendFrame(in, pdu)
+			in, _ = cstav3.AppendFrame(in, hipath.Framing, pdu)
 		}
 		return in
 	}
 	id := func(n byte) cstav3.CallID { return cstav3.CallID{0, n} }
 	f.Add(vector(f, "client-monitorstart-100"))
-	f.Add(req(cstav3.HiPathMonitorStart(cstav3.Dialing("101")),
+	f.Add(req(hipath.MonitorStart(cstav3.Dialing("101")),
 		&cstav3.TransferCallArgument{HeldCall: cid(id(3), "104"), ActiveCall: cid(id(4), "104")},
 		&cstav3.ClearConnectionArgument{ConnectionToBeCleared: cid(id(3), "105")}))
 	f.Add(req(&cstav3.ConferenceCallArgument{HeldCall: cid(id(3), "104"), ActiveCall: cid(id(4), "104")},
@@ -69,7 +70,7 @@ func FuzzRequests(f *testing.F) {
 		l := newLink(s, a, 1)
 		l.associated.Store(true)
 		w := writer{l: l}
-		fr := cstav3.NewFrameReader(bytes.NewReader(in), 0)
+		fr := cstav3.NewFrameReader(bytes.NewReader(in), hipath.Framing, 0)
 		for {
 			pdu, err := fr.ReadFrame()
 			if err != nil {

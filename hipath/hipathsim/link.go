@@ -2,6 +2,7 @@ package hipathsim
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/cstav3/cstav3/ber"
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 )
 
 // closeReason says why a link ended.
@@ -110,7 +112,7 @@ func (l *link) readLoop() {
 		l.shutdown(reasonPeerClosed, false)
 		l.s.removeLink(l)
 	}()
-	fr := cstav3.NewFrameReader(l.conn, 0)
+	fr := cstav3.NewFrameReader(l.conn, hipath.Framing, 0)
 	for {
 		pdu, err := fr.ReadFrame()
 		if err != nil {
@@ -162,7 +164,13 @@ func (l *link) serveACSE(pdu []byte) bool {
 			l.abort()
 			return false
 		}
-		aare := l.s.answerAARQ(a)
+		var cred hipath.Credentials
+		if err := cred.UnmarshalBinary(a.Authentication); err != nil {
+			l.s.log.Warn("hipathsim: bad ACSE PDU", "link", l.id, "err", fmt.Errorf("AARQ.calling-authentication-value: %w", err))
+			l.abort()
+			return false
+		}
+		aare := l.s.answerAARQ(a, cred)
 		out, err := cstav3.AppendAPDU(nil, aare)
 		if err != nil {
 			l.abort()
@@ -190,13 +198,14 @@ func (l *link) serveACSE(pdu []byte) bool {
 	return true // an AARE or RLRE from a client means nothing here
 }
 
-// answerAARQ checks an association request against the configuration.
-func (s *Server) answerAARQ(a *cstav3.AARQ) *cstav3.AARE {
+// answerAARQ checks an association request, with the credentials it
+// carries, against the configuration.
+func (s *Server) answerAARQ(a *cstav3.AARQ, cred hipath.Credentials) *cstav3.AARE {
 	aare := &cstav3.AARE{Context: cstav3.ContextCSTA, Result: cstav3.RejectedPermanent}
 	switch {
 	case !a.Context.Equal(cstav3.ContextCSTA):
 		aare.Diagnostic.Value = cstav3.DiagnosticContextNotSupported
-	case a.AuthName != s.cfg.User || a.Password != s.cfg.Password:
+	case cred.User != s.cfg.User || cred.Password != s.cfg.Password:
 		aare.Diagnostic.Value = cstav3.DiagnosticAuthenticationFailure
 	default:
 		aare.Result = cstav3.Accepted
@@ -355,7 +364,7 @@ func (w *writer) appendItem(buf []byte, it *item) ([]byte, error) {
 	case kindFrame:
 		return append(buf, it.pdu...), nil
 	case kindPDU:
-		return cstav3.AppendFrame(buf, it.pdu)
+		return cstav3.AppendFrame(buf, hipath.Framing, it.pdu)
 	case kindResult:
 		m.Type, m.Opcode = cstav3.ReturnResult, it.res.Opcode()
 		w.arg, err = cstav3.AppendResult(w.arg[:0], it.res)
@@ -384,7 +393,7 @@ func (w *writer) appendItem(buf []byte, it *item) ([]byte, error) {
 		w.nextID++
 		w.l.s.stats.eventsSent.Add(1)
 		w.rep = cstav3.EventReport{CrossRef: it.ref, Event: it.ev}
-		return cstav3.AppendEventFrame(buf, w.nextID, &w.rep)
+		return cstav3.AppendEventFrame(buf, hipath.Framing, w.nextID, &w.rep)
 	}
 	if err != nil {
 		return buf, err
@@ -393,7 +402,7 @@ func (w *writer) appendItem(buf []byte, it *item) ([]byte, error) {
 	if w.pdu, err = m.Append(w.pdu[:0]); err != nil {
 		return buf, err
 	}
-	return cstav3.AppendFrame(buf, w.pdu)
+	return cstav3.AppendFrame(buf, hipath.Framing, w.pdu)
 }
 
 // heartbeat runs at each tick of the SystemStatus period: it counts the

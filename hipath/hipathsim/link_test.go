@@ -102,8 +102,7 @@ func TestAssociateRejected(t *testing.T) {
 func TestAssociateWrongContext(t *testing.T) {
 	s := start(t, Config{})
 	c := open(t, s, true)
-	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{Context: ber.OID{1, 3, 12, 0, 285}, AuthName: DefaultUser,
-		Password: DefaultPassword})
+	pdu, _ := cstav3.AppendAPDU(nil, &cstav3.AARQ{Context: ber.OID{1, 3, 12, 0, 285}, Authentication: credentials(DefaultUser, DefaultPassword)})
 	c.send(pdu)
 	select {
 	case a := <-c.acse:

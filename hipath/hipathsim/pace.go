@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/internal/bench/pace"
 )
 
@@ -149,7 +150,7 @@ func (s *Server) pace(ctx context.Context, cfg pace.Config) (pace.Result, error)
 				invokeID = invokeID%(1<<30) + 1
 				rep = cstav3.EventReport{CrossRef: m.ref, Event: ev}
 				var err error
-				if o.buf, err = cstav3.AppendEventFrame(o.buf, invokeID, &rep); err != nil {
+				if o.buf, err = cstav3.AppendEventFrame(o.buf, hipath.Framing, invokeID, &rep); err != nil {
 					return res, fmt.Errorf("hipathsim: Pace: %w", err)
 				}
 				o.n++
