@@ -212,7 +212,12 @@ func (c *Client) current() *link {
 // exponential backoff and re-starts every monitor.
 func (c *Client) maintain(l *link) {
 	defer c.wg.Done()
+	// attempt counts the reconnections since the last link that stayed up
+	// for the healthy duration: a link that breaks sooner does not restart
+	// the backoff.
+	attempt := 0
 	for {
+		up := time.Now()
 		go l.supervise()
 		select {
 		case <-l.done:
@@ -231,21 +236,26 @@ func (c *Client) maintain(l *link) {
 			c.shutdown()
 			return
 		}
+		if time.Since(up) >= c.cfg.healthyAfter() {
+			attempt = 0
+		}
 		c.setState(LinkDown, l.err)
-		if l = c.reconnect(); l == nil {
+		if l, attempt = c.reconnect(attempt); l == nil {
 			return
 		}
 	}
 }
 
-// reconnect dials and associates until it succeeds or the client closes.
-func (c *Client) reconnect() *link {
-	for attempt := 0; ; attempt++ {
+// reconnect dials and associates until it succeeds or the client closes,
+// waiting before each try as the backoff says for attempt and the ones
+// after it; it returns the link and the number of the next attempt.
+func (c *Client) reconnect(attempt int) (*link, int) {
+	for ; ; attempt++ {
 		wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt)
 		select {
 		case <-time.After(wait):
 		case <-c.quit:
-			return nil
+			return nil, attempt
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 		l, err := c.connectOnce(ctx)
@@ -259,14 +269,14 @@ func (c *Client) reconnect() *link {
 		if c.closed {
 			c.mu.Unlock()
 			l.abort()
-			return nil
+			return nil, attempt
 		}
 		c.link = l
 		c.mu.Unlock()
 		go l.readLoop()
 		c.restartMonitors(l)
 		c.setState(LinkUp, nil)
-		return l
+		return l, attempt + 1
 	}
 }
 

@@ -25,6 +25,7 @@ type config struct {
 	reconnect        bool
 	backoffMin       time.Duration
 	backoffMax       time.Duration
+	healthyLink      *time.Duration // nil: DefaultHealthyLink (options_reconnect.go)
 	dial             func(ctx context.Context) (net.Conn, error)
 	associateTimeout time.Duration
 	releaseTimeout   time.Duration
