@@ -45,7 +45,8 @@ type Client struct {
 	wg       sync.WaitGroup
 	states   chan LinkEvent
 
-	stats clientStats
+	stats  clientStats
+	everUp atomic.Bool // a link was associated once
 }
 
 // Dial connects to a switch at addr ("host:port") and associates. After a
@@ -76,6 +77,20 @@ func Dial(ctx context.Context, addr string, opts ...Option) (*Client, error) {
 // Connect associates over an established connection. Without WithDialer a
 // lost link cannot be re-established and the client closes.
 func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error) {
+	c := newClient(opts)
+	l := newLink(c, conn)
+	if _, err := l.associate(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	c.link = l
+	c.run(l)
+	c.setState(LinkUp, nil)
+	return c, nil
+}
+
+// newClient returns a client configured by opts, without a link.
+func newClient(opts []Option) *Client {
 	c := &Client{
 		cfg:      defaultConfig(),
 		monitors: make(map[*Monitor]struct{}),
@@ -90,19 +105,19 @@ func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error
 	}
 	c.log = c.cfg.logger
 	c.events = make(chan queued, c.cfg.eventQueue)
-	l := newLink(c, conn)
-	if _, err := l.associate(ctx); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	c.link = l
 	c.ctx, c.cancel = context.WithCancel(context.Background())
-	go l.readLoop()
+	return c
+}
+
+// run starts the client's goroutines on l, or, if l is nil, on the first
+// link reconnect establishes.
+func (c *Client) run(l *link) {
+	if l != nil {
+		go l.readLoop()
+	}
 	c.wg.Add(2)
 	go c.dispatch()
 	go c.maintain(l)
-	c.setState(LinkUp, nil)
-	return c, nil
 }
 
 // LinkState is the state of the client's link to the switch.
@@ -147,6 +162,9 @@ func (c *Client) State() LinkState {
 }
 
 func (c *Client) setState(s LinkState, err error) {
+	if s == LinkUp {
+		c.everUp.Store(true)
+	}
 	c.mu.Lock()
 	c.state = s
 	c.mu.Unlock()
@@ -216,6 +234,11 @@ func (c *Client) maintain(l *link) {
 	// for the healthy duration: a link that breaks sooner does not restart
 	// the backoff.
 	attempt := 0
+	if l == nil { // Start: the first link, at once
+		if l, attempt = c.reconnect(-1); l == nil {
+			return
+		}
+	}
 	for {
 		up := time.Now()
 		go l.supervise()
@@ -248,19 +271,29 @@ func (c *Client) maintain(l *link) {
 
 // reconnect dials and associates until it succeeds or the client closes,
 // waiting before each try as the backoff says for attempt and the ones
-// after it; it returns the link and the number of the next attempt.
+// after it (attempt -1 tries once at once first); it returns the link and
+// the number of the next attempt. A rejected password before the client
+// ever associated (Start) closes the client.
 func (c *Client) reconnect(attempt int) (*link, int) {
 	for ; ; attempt++ {
-		wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt)
-		select {
-		case <-time.After(wait):
-		case <-c.quit:
-			return nil, attempt
+		if attempt >= 0 {
+			wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt)
+			select {
+			case <-time.After(wait):
+			case <-c.quit:
+				return nil, attempt
+			}
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 		l, err := c.connectOnce(ctx)
 		cancel()
 		if err != nil {
+			if errors.Is(err, ErrAuthFailed) && !c.everUp.Load() {
+				c.log.Error("the switch rejected the credentials", "err", err)
+				c.setState(LinkClosed, err)
+				c.shutdown()
+				return nil, attempt
+			}
 			c.log.Warn("reconnect failed", "attempt", attempt+1, "err", err)
 			continue
 		}
