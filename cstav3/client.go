@@ -169,7 +169,7 @@ func (c *Client) setState(s LinkState, err error) {
 	c.state = s
 	c.mu.Unlock()
 	ev := LinkEvent{State: s, Err: err, Time: time.Now()}
-	c.log.Info("link state", "state", s, "err", err)
+	c.log.Info("link state", "state", s.String(), "err", err)
 	for {
 		select {
 		case c.states <- ev:
@@ -294,10 +294,14 @@ func (c *Client) reconnect(attempt int) (*link, int) {
 				c.shutdown()
 				return nil, attempt
 			}
-			c.log.Warn("reconnect failed", "attempt", attempt+1, "err", err)
+			if c.ctx.Err() == nil {
+				c.log.Warn("reconnect failed", "attempt", attempt+1, "err", err)
+			}
 			continue
 		}
-		c.stats.reconnects.Add(1)
+		if c.everUp.Load() { // Start's first association is no reconnection
+			c.stats.reconnects.Add(1)
+		}
 		c.mu.Lock()
 		if c.closed {
 			c.mu.Unlock()

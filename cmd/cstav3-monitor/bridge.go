@@ -135,7 +135,11 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 	// A daemon starts without the PBX: consumers are served (SystemStatus
 	// disabled) while the client keeps dialling. Only a rejected password
 	// ends it.
-	client, err := cstav3.Start(lk.opts...)
+	var m *clientMetrics
+	if x.reg != nil {
+		m = newClientMetrics(x.reg)
+	}
+	client, err := cstav3.Start(append(lk.opts, m.observer()...)...)
 	if err != nil {
 		closeListeners(lns)
 		return err
@@ -156,7 +160,7 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 	// that whoever reads the announcement finds them.
 	ready := func(srv *xmlbridge.Server) {
 		if x.reg != nil {
-			newClientMetrics(x.reg).attach(client)
+			m.attach(client)
 			x.reg.MustRegister(bridgeCollector{srv})
 		}
 	}

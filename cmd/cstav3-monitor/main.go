@@ -134,7 +134,9 @@ fails, 2 for bad flags or arguments.`,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default ./cstav3.yaml if it exists)")
-	root.PersistentFlags().BoolP("verbose", "v", false, "log the library's messages (PDUs in hex) to stderr")
+	root.PersistentFlags().BoolP("verbose", "v", false, "the same as --log-level debug")
+	root.PersistentFlags().String("log-level", "info", "log to stderr at this level and above: error, warn, info (logins, sessions, link state, disconnects, refused connections) or debug (also every PDU in hex, the AARQ's password masked)")
+	root.PersistentFlags().String("log-format", "text", "log as text (key=value) or json (one object per line)")
 	root.PersistentFlags().String("color", "auto", "colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	demoFlags(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{err.Error()} })
@@ -231,10 +233,43 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
-		a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger, err := newLogger(cmd, a.stderr)
+	if err != nil {
+		return err
 	}
+	a.logger = logger
 	return nil
+}
+
+// newLogger returns the logger of the --log-level, --log-format and -v
+// flags, writing to w.
+func newLogger(cmd *cobra.Command, w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	name, _ := cmd.Flags().GetString("log-level")
+	switch name {
+	case "error":
+		level = slog.LevelError
+	case "warn":
+		level = slog.LevelWarn
+	case "info", "":
+		level = slog.LevelInfo
+	case "debug":
+		level = slog.LevelDebug
+	default:
+		return nil, usageErrorf("--log-level %q: use error, warn, info or debug", name)
+	}
+	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
+		level = slog.LevelDebug
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch format, _ := cmd.Flags().GetString("log-format"); format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	default:
+		return nil, usageErrorf("--log-format %q: use text or json", format)
+	}
 }
 
 // setFlag sets a flag from a configuration value: a list for slice flags

@@ -117,6 +117,15 @@ func dialXMLConsumer(t *testing.T, addr, user, password string) *xmlConsumer {
 	}
 	t.Cleanup(func() { conn.Close() })
 	c := &xmlConsumer{t: t, conn: conn, hr: xmlbridge.NewHeaderReader(conn, xmlbridge.HeaderOptions{})}
+	if name := c.login(user, password); !strings.HasSuffix(name, "PosResponse") {
+		t.Fatalf("login answered with %s", name)
+	}
+	return c
+}
+
+// login sends StartApplicationSession and returns the name of the answer.
+func (c *xmlConsumer) login(user, password string) string {
+	c.t.Helper()
 	login := fmt.Appendf(nil, `<StartApplicationSession xmlns="%s"><applicationInfo><applicationID>test</applicationID>`+
 		`<applicationSpecificInfo><ns1:SessionLoginInfo xmlns:ns1="%s"><ns1:userName>%s</ns1:userName>`+
 		`<ns1:password>%s</ns1:password></ns1:SessionLoginInfo></applicationSpecificInfo></applicationInfo>`+
@@ -124,10 +133,7 @@ func dialXMLConsumer(t *testing.T, addr, user, password string) *xmlConsumer {
 		`<requestedSessionDuration>300</requestedSessionDuration></StartApplicationSession>`,
 		xmlbridge.NamespaceSession, xmlbridge.NamespaceEltex, user, password, nsEd3)
 	c.send(1, login)
-	if m := c.reply(1); !strings.HasSuffix(m.Name, "PosResponse") {
-		t.Fatalf("login answered with %s", m.Name)
-	}
-	return c
+	return c.reply(1).Name
 }
 
 func (c *xmlConsumer) send(id int, doc []byte) {

@@ -168,7 +168,7 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 	if x.reg != nil {
 		m = newClientMetrics(x.reg)
 	}
-	client, first, err := a.watchClient(ctx, cmd, x.capture)
+	client, first, err := a.watchClient(ctx, cmd, x.capture, m.observer()...)
 	if err != nil || client == nil {
 		x.close()
 		return err
@@ -185,16 +185,16 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 // dialling until the link is up (or the password is rejected). It returns
 // the client, the first link state if it read it, and no client and no
 // error when ctx ended first.
-func (a *app) watchClient(ctx context.Context, cmd *cobra.Command, w *capture.Writer) (*cstav3.Client, *cstav3.LinkEvent, error) {
+func (a *app) watchClient(ctx context.Context, cmd *cobra.Command, w *capture.Writer, opts ...cstav3.Option) (*cstav3.Client, *cstav3.LinkEvent, error) {
 	lk, err := a.pbxLink(cmd, w)
 	if err != nil {
 		return nil, nil, err
 	}
 	if retry, _ := cmd.Flags().GetBool("retry"); !retry {
-		c, err := lk.connect(ctx)
+		c, err := lk.connect(ctx, opts...)
 		return c, nil, err
 	}
-	c, err := cstav3.Start(lk.opts...)
+	c, err := cstav3.Start(append(lk.opts, opts...)...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,16 +218,12 @@ func (a *app) watchClient(ctx context.Context, cmd *cobra.Command, w *capture.Wr
 func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3.LinkEvent, addr string, devices []string, p *printer, m *clientMetrics) error {
 	var closing atomic.Bool
 	linkDone := make(chan error, 1)
-	if m != nil {
-		m.attach(client)
-	}
 	var linkErr error
 	link := func(ev cstav3.LinkEvent) {
 		if closing.Load() && ev.State == cstav3.LinkClosed {
 			return
 		}
 		p.Link(ev, addr)
-		m.link(ev)
 		if ev.State == cstav3.LinkClosed && linkErr == nil {
 			linkErr = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
 			linkDone <- linkErr
@@ -241,6 +237,7 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3
 	} else if ev, ok := <-states; ok {
 		link(ev)
 	}
+	m.attach(client)
 	go func() {
 		for ev := range states {
 			link(ev)
@@ -258,7 +255,6 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3
 				if mn := mon.Load(); mn != nil {
 					xref = mn.CrossRef()
 				}
-				m.event(ev)
 				p.Event(time.Now(), dev, xref, ev)
 			},
 			// These run on the client's retry goroutines, one per monitor.
@@ -274,10 +270,8 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3
 			},
 		}
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		t0 := time.Now()
 		mn, err := client.Monitor(rctx, cstav3.Dialing(dev), cfg)
 		cancel()
-		m.request(cstav3.OpMonitorStart, time.Since(t0), err)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
