@@ -190,7 +190,11 @@ func (a *app) configure(cmd *cobra.Command) error {
 		file = os.Getenv("CSTAV3_CONFIG")
 	}
 	if file != "" {
+		if _, err := os.Stat(file); err != nil {
+			return usageErrorf("config file %s: %v", file, err)
+		}
 		v.SetConfigFile(file)
+		v.SetConfigType("yaml") // whatever the file's name ends with
 		if err := v.ReadInConfig(); err != nil {
 			return usageErrorf("config file %s: %v", file, err)
 		}
@@ -204,6 +208,14 @@ func (a *app) configure(cmd *cobra.Command) error {
 				return usageErrorf("config file cstav3.yaml: %v", err)
 			}
 		}
+	}
+	loaded := v.ConfigFileUsed()
+	if _, err := os.Stat(loaded); loaded != "" && err == nil {
+		if err := checkConfigKeys(cmd.Root(), v, loaded); err != nil {
+			return err
+		}
+	} else {
+		loaded = ""
 	}
 	// The section of a command is its first word under the root: "call"
 	// for "call make".
@@ -238,6 +250,46 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return err
 	}
 	a.logger = logger
+	if loaded != "" {
+		a.logger.Info("configuration file loaded", "file", loaded)
+	}
+	return nil
+}
+
+// checkConfigKeys reports the first key of the configuration file that is
+// neither a flag nor a command's section of its flags: a typo (pxb:) is an
+// error naming it, not a silently ignored setting.
+func checkConfigKeys(root *cobra.Command, v *viper.Viper, file string) error {
+	known := map[string]bool{}
+	addFlags := func(prefix string, fs *pflag.FlagSet) {
+		fs.VisitAll(func(f *pflag.Flag) { known[prefix+f.Name] = true })
+	}
+	addFlags("", root.PersistentFlags())
+	addFlags("", root.Flags())
+	var walk func(section string, c *cobra.Command)
+	walk = func(section string, c *cobra.Command) {
+		addFlags("", c.Flags())
+		addFlags(section+".", c.Flags())
+		addFlags(section+".", root.PersistentFlags())
+		for _, sub := range c.Commands() {
+			walk(section, sub)
+		}
+	}
+	for _, c := range root.Commands() {
+		walk(c.Name(), c)
+	}
+	// Only the file's own keys: the environment is not a file's typo.
+	fv := viper.New()
+	fv.SetConfigFile(file)
+	fv.SetConfigType("yaml")
+	if err := fv.ReadInConfig(); err != nil {
+		return usageErrorf("config file %s: %v", file, err)
+	}
+	for _, k := range fv.AllKeys() {
+		if !known[k] {
+			return usageErrorf("config file %s: unknown key %q (not a flag of any command)", file, k)
+		}
+	}
 	return nil
 }
 
