@@ -31,3 +31,11 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("no word of the loaded file: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestVersion: --version prints the module version and the Go version.
+func TestVersion(t *testing.T) {
+	r := runBin(t, "", nil, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "cstav3-monitor version ") || !strings.Contains(r.stdout, "go1.") {
+		t.Fatalf("--version: exit %d: %q %q", r.code, r.stdout, r.stderr)
+	}
+}

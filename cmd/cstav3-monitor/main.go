@@ -125,6 +125,7 @@ fails, 2 for bad flags or arguments.`,
   cstav3-monitor call make 100 101 --pbx 10.0.0.5
   cstav3-monitor sim --listen 127.0.0.1:7001 --call-rate 2
   cstav3-monitor decode --pcap link.pcap`,
+		Version:       version(),
 		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
