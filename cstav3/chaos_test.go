@@ -60,7 +60,11 @@ func TestChaosLinkDrops(t *testing.T) {
 	}
 	const period = time.Second
 	sim := startSim(t, hipathsim.Config{})
-	c := dial(t, sim) // the default backoff: 100 ms, doubling, ±50 %
+	// The default backoff: 100 ms, doubling, ±50 %; links that lived half
+	// a period count as healthy, so that each drop starts the backoff
+	// afresh (by default a link must live 30 s, and a switch dropping it
+	// every second is dialled ever more slowly: TestReconnectStormBackoffGrows).
+	c := dial(t, sim, cstav3.WithHealthyLink(period/2))
 	var events atomic.Int64
 	ms := monitorAll(t, c, &events)
 	states := c.LinkStates()

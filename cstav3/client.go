@@ -45,7 +45,8 @@ type Client struct {
 	wg       sync.WaitGroup
 	states   chan LinkEvent
 
-	stats clientStats
+	stats  clientStats
+	everUp atomic.Bool // a link was associated once
 }
 
 // Dial connects to a switch at addr ("host:port") and associates. After a
@@ -76,6 +77,23 @@ func Dial(ctx context.Context, addr string, opts ...Option) (*Client, error) {
 // Connect associates over an established connection. Without WithDialer a
 // lost link cannot be re-established and the client closes.
 func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error) {
+	c := newClient(opts)
+	l := newLink(c, conn)
+	if _, err := l.associate(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	c.link = l
+	// Up before the goroutines start: a link that dies at once must not
+	// have its LinkClosed (and the closing of the state channel) overtaken
+	// by this LinkUp.
+	c.setState(LinkUp, nil)
+	c.run(l)
+	return c, nil
+}
+
+// newClient returns a client configured by opts, without a link.
+func newClient(opts []Option) *Client {
 	c := &Client{
 		cfg:      defaultConfig(),
 		monitors: make(map[*Monitor]struct{}),
@@ -90,22 +108,19 @@ func Connect(ctx context.Context, conn net.Conn, opts ...Option) (*Client, error
 	}
 	c.log = c.cfg.logger
 	c.events = make(chan queued, c.cfg.eventQueue)
-	l := newLink(c, conn)
-	if _, err := l.associate(ctx); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	c.link = l
 	c.ctx, c.cancel = context.WithCancel(context.Background())
-	// Up before the goroutines start: a link that dies at once must not
-	// have its LinkClosed (and the closing of the state channel) overtaken
-	// by this LinkUp.
-	c.setState(LinkUp, nil)
-	go l.readLoop()
+	return c
+}
+
+// run starts the client's goroutines on l, or, if l is nil, on the first
+// link reconnect establishes.
+func (c *Client) run(l *link) {
+	if l != nil {
+		go l.readLoop()
+	}
 	c.wg.Add(2)
 	go c.dispatch()
 	go c.maintain(l)
-	return c, nil
 }
 
 // LinkState is the state of the client's link to the switch.
@@ -150,11 +165,14 @@ func (c *Client) State() LinkState {
 }
 
 func (c *Client) setState(s LinkState, err error) {
+	if s == LinkUp {
+		c.everUp.Store(true)
+	}
 	c.mu.Lock()
 	c.state = s
 	c.mu.Unlock()
 	ev := LinkEvent{State: s, Err: err, Time: time.Now()}
-	c.log.Info("link state", "state", s, "err", err)
+	c.log.Info("link state", "state", s.String(), "err", err)
 	for {
 		select {
 		case c.states <- ev:
@@ -212,7 +230,17 @@ func (c *Client) current() *link {
 // exponential backoff and re-starts every monitor.
 func (c *Client) maintain(l *link) {
 	defer c.wg.Done()
+	// attempt counts the reconnections since the last link that stayed up
+	// for the healthy duration: a link that breaks sooner does not restart
+	// the backoff.
+	attempt := 0
+	if l == nil { // Start: the first link, at once
+		if l, attempt = c.reconnect(-1); l == nil {
+			return
+		}
+	}
 	for {
+		up := time.Now()
 		go l.supervise()
 		select {
 		case <-l.done:
@@ -231,42 +259,61 @@ func (c *Client) maintain(l *link) {
 			c.shutdown()
 			return
 		}
+		if time.Since(up) >= c.cfg.healthyAfter() {
+			attempt = 0
+		}
 		c.setState(LinkDown, l.err)
-		if l = c.reconnect(); l == nil {
+		if l, attempt = c.reconnect(attempt); l == nil {
 			return
 		}
 	}
 }
 
-// reconnect dials and associates until it succeeds or the client closes.
-func (c *Client) reconnect() *link {
-	for attempt := 0; ; attempt++ {
-		wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt)
-		select {
-		case <-time.After(wait):
-		case <-c.quit:
-			return nil
+// reconnect dials and associates until it succeeds or the client closes,
+// waiting before each try as the backoff says for attempt and the ones
+// after it (attempt -1 tries once at once first); it returns the link and
+// the number of the next attempt. A rejected password before the client
+// ever associated (Start) closes the client.
+func (c *Client) reconnect(attempt int) (*link, int) {
+	for ; ; attempt++ {
+		if attempt >= 0 {
+			wait := backoff(c.cfg.backoffMin, c.cfg.backoffMax, attempt)
+			select {
+			case <-time.After(wait):
+			case <-c.quit:
+				return nil, attempt
+			}
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.associateTimeout)
 		l, err := c.connectOnce(ctx)
 		cancel()
 		if err != nil {
-			c.log.Warn("reconnect failed", "attempt", attempt+1, "err", err)
+			if errors.Is(err, ErrAuthFailed) && !c.everUp.Load() {
+				c.log.Error("the switch rejected the credentials", "err", err)
+				c.setState(LinkClosed, err)
+				c.shutdown()
+				return nil, attempt
+			}
+			if c.ctx.Err() == nil {
+				c.log.Warn("reconnect failed", "attempt", attempt+1, "err", err)
+			}
 			continue
 		}
-		c.stats.reconnects.Add(1)
+		if c.everUp.Load() { // Start's first association is no reconnection
+			c.stats.reconnects.Add(1)
+		}
 		c.mu.Lock()
 		if c.closed {
 			c.mu.Unlock()
 			l.abort()
-			return nil
+			return nil, attempt
 		}
 		c.link = l
 		c.mu.Unlock()
 		go l.readLoop()
 		c.restartMonitors(l)
 		c.setState(LinkUp, nil)
-		return l
+		return l, attempt + 1
 	}
 }
 

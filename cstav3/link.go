@@ -75,7 +75,18 @@ func (l *link) associate(ctx context.Context) (*AARE, error) {
 	defer l.conn.SetDeadline(time.Time{})
 	stop := context.AfterFunc(ctx, func() { l.conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
-	if err := l.write(pdu); err != nil {
+	if l.log.Enabled(ctx, slog.LevelDebug) {
+		// The authentication value (on a HiPath, the password) never
+		// reaches the log: a copy without it does. The value is opaque
+		// here, so it is left out whole rather than masked in place.
+		masked := *aarq
+		masked.Authentication = nil
+		if m, err := AppendAPDU(nil, &masked); err == nil {
+			l.log.Debug("pdu", "dir", "send", "hex", hex.EncodeToString(m),
+				"authentication", fmt.Sprintf("%d bytes, not shown", len(aarq.Authentication)))
+		}
+	}
+	if err := l.send(pdu); err != nil {
 		return nil, err
 	}
 	for {
@@ -117,9 +128,14 @@ func (l *link) debugPDU(dir string, pdu []byte) {
 	}
 }
 
-// write frames and sends one PDU.
+// write frames and sends one PDU, logging it at debug level.
 func (l *link) write(pdu []byte) error {
 	l.debugPDU("send", pdu)
+	return l.send(pdu)
+}
+
+// send frames and sends one PDU.
+func (l *link) send(pdu []byte) error {
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
 	buf, err := AppendFrame(l.wbuf[:0], l.c.cfg.framing, pdu)
@@ -184,6 +200,22 @@ func (l *link) call(ctx context.Context, arg Argument, hook func(*Message)) (Mes
 }
 
 func (l *link) callRaw(ctx context.Context, op Opcode, raw []byte, hook func(*Message)) (Message, error) {
+	obs := l.c.cfg.observer.Request
+	if obs == nil {
+		return l.exchange(ctx, op, raw, hook)
+	}
+	t0 := time.Now()
+	ans, err := l.exchange(ctx, op, raw, hook)
+	outcome := err
+	if err == nil && ans.Type != ReturnResult {
+		_, outcome = resultOf(op, &ans)
+	}
+	obs(op, time.Since(t0), outcome)
+	return ans, err
+}
+
+// exchange sends an Invoke and waits for its answer.
+func (l *link) exchange(ctx context.Context, op Opcode, raw []byte, hook func(*Message)) (Message, error) {
 	p := &pending{ch: make(chan Message, 1), hook: hook}
 	l.mu.Lock()
 	if l.pending == nil {
@@ -257,7 +289,7 @@ func (l *link) readLoop() {
 		var m Message
 		if err := m.Decode(pdu); err != nil {
 			l.c.stats.badPDUs.Add(1)
-			l.log.Warn("undecodable PDU", "err", err, "hex", hex.EncodeToString(pdu))
+			l.log.Warn("undecodable PDU", "err", err, "bytes", len(pdu))
 			continue
 		}
 		switch m.Type {
@@ -304,7 +336,7 @@ func (l *link) handleInvoke(m *Message) {
 		}
 		if err != nil {
 			l.c.stats.badPDUs.Add(1)
-			l.log.Warn("undecodable event report", "err", err, "hex", hex.EncodeToString(m.Argument))
+			l.log.Warn("undecodable event report", "err", err, "bytes", len(m.Argument))
 			return
 		}
 		l.c.deliver(rep)

@@ -250,6 +250,9 @@ func (c *Client) dispatch() {
 				q.m.closeChannel()
 				continue
 			}
+			if obs := c.cfg.observer.Event; obs != nil {
+				obs(q.ev)
+			}
 			q.m.handle(q.ev)
 		case <-c.quit:
 			return

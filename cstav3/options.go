@@ -26,6 +26,8 @@ type config struct {
 	reconnect        bool
 	backoffMin       time.Duration
 	backoffMax       time.Duration
+	healthyLink      *time.Duration // nil: DefaultHealthyLink (options_reconnect.go)
+	observer         Observer       // options_observe.go
 	dial             func(ctx context.Context) (net.Conn, error)
 	associateTimeout time.Duration
 	releaseTimeout   time.Duration

@@ -42,6 +42,7 @@ Consumer users come from --consumer NAME:PASSWORD (repeatable) and --users FILE
 	}
 	f := cmd.Flags()
 	connFlags(f)
+	heartbeatFlags(f)
 	f.String("listen", "", "HOST:PORT for consumers using the ECMA-323 header framing")
 	f.String("listen-nul", "", "HOST:PORT for consumers using NUL-terminated documents")
 	f.String("http", "", "HOST:PORT for SOAP consumers (POST /csta)")
@@ -121,78 +122,137 @@ func runBridge(ctx context.Context, a *app, cmd *cobra.Command) error {
 		return err
 	}
 	defer x.close()
-	client, err := a.connect(ctx, cmd, x.capture)
+	lk, err := a.pbxLink(cmd, x.capture)
 	if err != nil {
 		return err
 	}
+	// The listeners are bound before the PBX is dialled: a port in use
+	// costs no association.
+	lns, err := listenBridge(listen, nul, web, tlsCfg != nil)
+	if err != nil {
+		return err
+	}
+	// A daemon starts without the PBX: consumers are served (SystemStatus
+	// disabled) while the client keeps dialling. Only a rejected password
+	// ends it.
+	var m *clientMetrics
+	if x.reg != nil {
+		m = newClientMetrics(x.reg)
+	}
+	client, err := cstav3.Start(append(lk.opts, m.observer()...)...)
+	if err != nil {
+		closeListeners(lns)
+		return err
+	}
 	defer client.Close()
+	rejected := make(chan error, 1)
+	go func() {
+		for ev := range client.LinkStates() {
+			if ev.State == cstav3.LinkClosed && ev.Err != nil {
+				rejected <- explainConnect(ev.Err, lk.addr, lk.user, lk.timeout)
+				return
+			}
+		}
+	}()
 	dur, _ := cmd.Flags().GetDuration("session-duration")
 	p := &printer{w: a.stdout}
 	// The metrics are registered before the listeners are announced, so
 	// that whoever reads the announcement finds them.
 	ready := func(srv *xmlbridge.Server) {
 		if x.reg != nil {
-			newClientMetrics(x.reg).attach(client)
+			m.attach(client)
 			x.reg.MustRegister(bridgeCollector{srv})
 		}
 	}
-	stop, err := startBridge(client, users, tlsCfg, dur, a, listen, nul, web, p, ready)
+	stop, err := serveBridge(client, users, tlsCfg, dur, a, lns, p, ready)
 	if err != nil {
 		return err
 	}
-	<-ctx.Done()
-	stop()
-	return nil
+	defer stop()
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-rejected:
+		return err
+	}
 }
 
-// startBridge starts an xmlbridge.Server on the given listeners (empty ones
-// are skipped), prints where consumers connect, and returns how to stop it.
-func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Config,
-	dur time.Duration, a *app, listen, nul, web string, p *printer, ready func(*xmlbridge.Server)) (stop func(), err error) {
-	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
-		SessionDuration: dur, Logger: a.logger})
-	if err != nil {
-		return nil, err
-	}
-	if ready != nil {
-		ready(srv)
-	}
-	var lns []net.Listener
-	fail := func(err error) (func(), error) {
-		for _, ln := range lns {
-			ln.Close()
-		}
-		srv.Close()
-		return nil, err
-	}
+// bridgeListener is a bound listener of one consumer transport.
+type bridgeListener struct {
+	ln     net.Listener
+	what   string
+	scheme string
+	serve  func(*xmlbridge.Server) func(net.Listener) error
+}
+
+// listenBridge binds the listeners of the given addresses (empty ones are
+// skipped).
+func listenBridge(listen, nul, web string, secure bool) ([]bridgeListener, error) {
+	var lns []bridgeListener
 	for _, l := range []struct {
 		addr, what string
-		serve      func(net.Listener) error
+		serve      func(*xmlbridge.Server) func(net.Listener) error
 	}{
-		{listen, "ECMA-323 header TCP", srv.ServeHeader},
-		{nul, "NUL-terminated TCP", srv.ServeNUL},
-		{web, "SOAP over HTTP, POST /csta", srv.ServeSOAP},
+		{listen, "ECMA-323 header TCP", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeHeader }},
+		{nul, "NUL-terminated TCP", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeNUL }},
+		{web, "SOAP over HTTP, POST /csta", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeSOAP }},
 	} {
 		if l.addr == "" {
 			continue
 		}
 		ln, err := net.Listen("tcp", l.addr)
 		if err != nil {
-			return fail(fmt.Errorf("bridge: listen %s: %v", l.addr, err))
+			closeListeners(lns)
+			return nil, fmt.Errorf("bridge: listen %s: %v", l.addr, err)
 		}
-		lns = append(lns, ln)
 		scheme := ""
 		if l.addr == web {
 			scheme = "http://"
-			if tlsCfg != nil {
+			if secure {
 				scheme = "https://"
 			}
 		}
-		p.Note(fmt.Sprintf("XML bridge: %s on %s%s", l.what, scheme, ln.Addr()))
+		lns = append(lns, bridgeListener{ln: ln, what: l.what, scheme: scheme, serve: l.serve})
+	}
+	return lns, nil
+}
+
+func closeListeners(lns []bridgeListener) {
+	for _, l := range lns {
+		l.ln.Close()
+	}
+}
+
+// startBridge binds the given listeners and serves them (see serveBridge).
+func startBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Config,
+	dur time.Duration, a *app, listen, nul, web string, p *printer, ready func(*xmlbridge.Server)) (stop func(), err error) {
+	lns, err := listenBridge(listen, nul, web, tlsCfg != nil)
+	if err != nil {
+		return nil, err
+	}
+	return serveBridge(client, users, tlsCfg, dur, a, lns, p, ready)
+}
+
+// serveBridge starts an xmlbridge.Server on lns, prints where consumers
+// connect, and returns how to stop it. It owns lns, even when it fails.
+func serveBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Config,
+	dur time.Duration, a *app, lns []bridgeListener, p *printer, ready func(*xmlbridge.Server)) (stop func(), err error) {
+	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: users, TLSConfig: tlsCfg,
+		SessionDuration: dur, Logger: a.logger})
+	if err != nil {
+		closeListeners(lns)
+		return nil, err
+	}
+	if ready != nil {
+		ready(srv)
+	}
+	for _, l := range lns {
+		p.Note(fmt.Sprintf("XML bridge: %s on %s%s", l.what, l.scheme, l.ln.Addr()))
+		serve := l.serve(srv)
 		go func() {
-			if err := l.serve(ln); err != nil && !errors.Is(err, xmlbridge.ErrServerClosed) &&
+			if err := serve(l.ln); err != nil && !errors.Is(err, xmlbridge.ErrServerClosed) &&
 				!errors.Is(err, net.ErrClosed) && !errors.Is(err, http.ErrServerClosed) {
-				a.logger.Error("bridge listener", "addr", ln.Addr().String(), "err", err)
+				a.logger.Error("bridge listener", "addr", l.ln.Addr().String(), "err", err)
 			}
 		}()
 	}

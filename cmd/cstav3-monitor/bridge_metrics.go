@@ -18,6 +18,14 @@ func bridgeDesc(name, help string) *prometheus.Desc {
 	return prometheus.NewDesc("cstav3_bridge_"+name, help, nil, nil)
 }
 
+// droppedDesc is the consumers dropped for one reason: slow (queue
+// overflow or write timeout) or bad_framing (bad framing or an oversize
+// message).
+func droppedDesc(reason string) *prometheus.Desc {
+	return prometheus.NewDesc("cstav3_bridge_consumers_dropped_total",
+		"Consumers disconnected by the bridge, by reason (slow, bad_framing).", nil, prometheus.Labels{"reason": reason})
+}
+
 var bridgeStats = []bridgeStat{
 	{bridgeDesc("sessions", "Consumer sessions open."), true, func(s xmlbridge.Stats) float64 { return float64(s.Sessions) }},
 	{bridgeDesc("consumers", "Consumer connections and event streams open."), true, func(s xmlbridge.Stats) float64 { return float64(s.Consumers) }},
@@ -30,7 +38,11 @@ var bridgeStats = []bridgeStat{
 	{bridgeDesc("events_in_total", "Events of the PBX monitors."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsIn) }},
 	{bridgeDesc("events_out_total", "Event documents queued to consumers."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsOut) }},
 	{bridgeDesc("events_dropped_total", "Events lost for a consumer."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsDropped) }},
-	{bridgeDesc("consumers_dropped_total", "Consumers disconnected as slow."), false, func(s xmlbridge.Stats) float64 { return float64(s.ConsumersDropped) }},
+	{droppedDesc("slow"), false, func(s xmlbridge.Stats) float64 { return float64(s.ConsumersDropped) }},
+	{droppedDesc("bad_framing"), false, func(s xmlbridge.Stats) float64 { return float64(s.BadFrames) }},
+	{bridgeDesc("refused_connections_total", "Consumer connections closed at once: too many were waiting for a login."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedConns) }},
+	{bridgeDesc("events_filtered_total", "Event documents suppressed by a consumer's filter."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsFiltered) }},
+	{bridgeDesc("status_events_total", "SystemStatus documents queued to consumers on PBX link changes."), false, func(s xmlbridge.Stats) float64 { return float64(s.StatusEvents) }},
 	{bridgeDesc("requests_ok_total", "Consumer requests answered with a response."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsOK) }},
 	{bridgeDesc("requests_failed_total", "Consumer requests answered with a CSTA error."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsFailed) }},
 	{bridgeDesc("requests_refused_total", "Consumer requests refused by the bridge."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsRefused) }},

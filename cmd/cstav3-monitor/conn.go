@@ -28,6 +28,33 @@ func connFlags(fs interface {
 	fs.Duration("timeout", 10*time.Second, "time allowed for connecting and associating, and for each request")
 }
 
+// heartbeatFlags adds the link supervision flags of the commands that keep
+// a link open (watch, bridge): the client's WithHeartbeat.
+func heartbeatFlags(fs interface {
+	Int(name string, value int, usage string) *int
+	Duration(name string, value time.Duration, usage string) *time.Duration
+}) {
+	fs.Duration("heartbeat", 30*time.Second, "send SystemStatus to the PBX when the link has been silent this long (0: never)")
+	fs.Int("heartbeat-misses", 2, "declare the link dead after this many silent --heartbeat intervals in a row, and reconnect")
+}
+
+// heartbeatOption returns the client option of the heartbeat flags, if the
+// command has them.
+func heartbeatOption(cmd *cobra.Command) ([]cstav3.Option, error) {
+	if cmd.Flags().Lookup("heartbeat") == nil {
+		return nil, nil
+	}
+	iv, _ := cmd.Flags().GetDuration("heartbeat")
+	misses, _ := cmd.Flags().GetInt("heartbeat-misses")
+	if iv < 0 {
+		return nil, usageErrorf("--heartbeat must not be negative (0 turns supervision off)")
+	}
+	if misses < 1 {
+		return nil, usageErrorf("--heartbeat-misses must be at least 1")
+	}
+	return []cstav3.Option{cstav3.WithHeartbeat(iv, misses)}, nil
+}
+
 // pbxAddr checks the --pbx flag and adds the HiPath 3000 port if it has none.
 func pbxAddr(cmd *cobra.Command) (string, error) {
 	addr, _ := cmd.Flags().GetString("pbx")
@@ -51,10 +78,17 @@ func pbxAddr(cmd *cobra.Command) (string, error) {
 	return net.JoinHostPort(host, port), nil
 }
 
-// connect dials the PBX named by the command's flags and associates,
-// recording the traffic in w if it is not nil. Its errors say what went
-// wrong in words a user acts on.
-func (a *app) connect(ctx context.Context, cmd *cobra.Command, w *capture.Writer, opts ...cstav3.Option) (*cstav3.Client, error) {
+// link is how to reach the PBX named by a command's flags.
+type link struct {
+	addr, user string
+	timeout    time.Duration
+	dial       func(ctx context.Context) (net.Conn, error)
+	opts       []cstav3.Option
+}
+
+// pbxLink reads the connection flags, recording the traffic in w if it is
+// not nil.
+func (a *app) pbxLink(cmd *cobra.Command, w *capture.Writer) (*link, error) {
 	addr, err := pbxAddr(cmd)
 	if err != nil {
 		return nil, err
@@ -65,6 +99,10 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, w *capture.Writer
 	if timeout <= 0 {
 		return nil, usageErrorf("--timeout must be positive")
 	}
+	hb, err := heartbeatOption(cmd)
+	if err != nil {
+		return nil, err
+	}
 	var d net.Dialer
 	dial := func(ctx context.Context) (net.Conn, error) {
 		if w != nil {
@@ -72,26 +110,41 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, w *capture.Writer
 		}
 		return d.DialContext(ctx, "tcp", addr)
 	}
-	cctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	conn, err := dial(cctx)
-	if err != nil {
-		return nil, explainConnect(err, addr, user, timeout)
-	}
-	all := append(hipath.Options(nil),
+	opts := append(hipath.Options(nil),
 		hipath.WithAuth(user, password),
 		cstav3.WithDialer(dial),
 		cstav3.WithLogger(a.logger),
 		cstav3.WithTimeouts(timeout, 2*time.Second, timeout),
 	)
-	c, err := cstav3.Connect(cctx, conn, append(all, opts...)...)
+	return &link{addr: addr, user: user, timeout: timeout, dial: dial, opts: append(opts, hb...)}, nil
+}
+
+// connect dials the PBX named by the command's flags and associates,
+// recording the traffic in w if it is not nil. Its errors say what went
+// wrong in words a user acts on.
+func (a *app) connect(ctx context.Context, cmd *cobra.Command, w *capture.Writer, opts ...cstav3.Option) (*cstav3.Client, error) {
+	lk, err := a.pbxLink(cmd, w)
+	if err != nil {
+		return nil, err
+	}
+	return lk.connect(ctx, opts...)
+}
+
+func (lk *link) connect(ctx context.Context, opts ...cstav3.Option) (*cstav3.Client, error) {
+	cctx, cancel := context.WithTimeout(ctx, lk.timeout)
+	defer cancel()
+	conn, err := lk.dial(cctx)
+	if err != nil {
+		return nil, explainConnect(err, lk.addr, lk.user, lk.timeout)
+	}
+	c, err := cstav3.Connect(cctx, conn, append(lk.opts, opts...)...)
 	if err != nil {
 		// The library's "no association response" error is not exported;
 		// a failure at the deadline is the timeout.
 		if d, ok := cctx.Deadline(); ok && !time.Now().Before(d) && !errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("%w (%v)", context.DeadlineExceeded, err)
 		}
-		return nil, explainConnect(err, addr, user, timeout)
+		return nil, explainConnect(err, lk.addr, lk.user, lk.timeout)
 	}
 	return c, nil
 }

@@ -85,7 +85,7 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 		Seed:     time.Now().UnixNano(),
 	})
 	start := time.Now()
-	err = watchLoop(ctx, a, client, sim.Addr(), devices, p, nil)
+	err = watchLoop(ctx, a, client, nil, sim.Addr(), devices, p, nil)
 	stop()
 	st := sim.Stats()
 	sim.Close()

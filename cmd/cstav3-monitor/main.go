@@ -125,6 +125,7 @@ fails, 2 for bad flags or arguments.`,
   cstav3-monitor call make 100 101 --pbx 10.0.0.5
   cstav3-monitor sim --listen 127.0.0.1:7001 --call-rate 2
   cstav3-monitor decode --pcap link.pcap`,
+		Version:       version(),
 		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -134,7 +135,9 @@ fails, 2 for bad flags or arguments.`,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default ./cstav3.yaml if it exists)")
-	root.PersistentFlags().BoolP("verbose", "v", false, "log the library's messages (PDUs in hex) to stderr")
+	root.PersistentFlags().BoolP("verbose", "v", false, "the same as --log-level debug")
+	root.PersistentFlags().String("log-level", "info", "log to stderr at this level and above: error, warn, info (logins, sessions, link state, disconnects, refused connections) or debug (also every PDU in hex, the AARQ's password masked)")
+	root.PersistentFlags().String("log-format", "text", "log as text (key=value) or json (one object per line)")
 	root.PersistentFlags().String("color", "auto", "colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	demoFlags(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{err.Error()} })
@@ -188,7 +191,11 @@ func (a *app) configure(cmd *cobra.Command) error {
 		file = os.Getenv("CSTAV3_CONFIG")
 	}
 	if file != "" {
+		if _, err := os.Stat(file); err != nil {
+			return usageErrorf("config file %s: %v", file, err)
+		}
 		v.SetConfigFile(file)
+		v.SetConfigType("yaml") // whatever the file's name ends with
 		if err := v.ReadInConfig(); err != nil {
 			return usageErrorf("config file %s: %v", file, err)
 		}
@@ -202,6 +209,14 @@ func (a *app) configure(cmd *cobra.Command) error {
 				return usageErrorf("config file cstav3.yaml: %v", err)
 			}
 		}
+	}
+	loaded := v.ConfigFileUsed()
+	if _, err := os.Stat(loaded); loaded != "" && err == nil {
+		if err := checkConfigKeys(cmd.Root(), v, loaded); err != nil {
+			return err
+		}
+	} else {
+		loaded = ""
 	}
 	// The section of a command is its first word under the root: "call"
 	// for "call make".
@@ -231,10 +246,83 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
-		a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger, err := newLogger(cmd, a.stderr)
+	if err != nil {
+		return err
+	}
+	a.logger = logger
+	if loaded != "" {
+		a.logger.Info("configuration file loaded", "file", loaded)
 	}
 	return nil
+}
+
+// checkConfigKeys reports the first key of the configuration file that is
+// neither a flag nor a command's section of its flags: a typo (pxb:) is an
+// error naming it, not a silently ignored setting.
+func checkConfigKeys(root *cobra.Command, v *viper.Viper, file string) error {
+	known := map[string]bool{}
+	addFlags := func(prefix string, fs *pflag.FlagSet) {
+		fs.VisitAll(func(f *pflag.Flag) { known[prefix+f.Name] = true })
+	}
+	addFlags("", root.PersistentFlags())
+	addFlags("", root.Flags())
+	var walk func(section string, c *cobra.Command)
+	walk = func(section string, c *cobra.Command) {
+		addFlags("", c.Flags())
+		addFlags(section+".", c.Flags())
+		addFlags(section+".", root.PersistentFlags())
+		for _, sub := range c.Commands() {
+			walk(section, sub)
+		}
+	}
+	for _, c := range root.Commands() {
+		walk(c.Name(), c)
+	}
+	// Only the file's own keys: the environment is not a file's typo.
+	fv := viper.New()
+	fv.SetConfigFile(file)
+	fv.SetConfigType("yaml")
+	if err := fv.ReadInConfig(); err != nil {
+		return usageErrorf("config file %s: %v", file, err)
+	}
+	for _, k := range fv.AllKeys() {
+		if !known[k] {
+			return usageErrorf("config file %s: unknown key %q (not a flag of any command)", file, k)
+		}
+	}
+	return nil
+}
+
+// newLogger returns the logger of the --log-level, --log-format and -v
+// flags, writing to w.
+func newLogger(cmd *cobra.Command, w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	name, _ := cmd.Flags().GetString("log-level")
+	switch name {
+	case "error":
+		level = slog.LevelError
+	case "warn":
+		level = slog.LevelWarn
+	case "info", "":
+		level = slog.LevelInfo
+	case "debug":
+		level = slog.LevelDebug
+	default:
+		return nil, usageErrorf("--log-level %q: use error, warn, info or debug", name)
+	}
+	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
+		level = slog.LevelDebug
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch format, _ := cmd.Flags().GetString("log-format"); format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	default:
+		return nil, usageErrorf("--log-format %q: use text or json", format)
+	}
 }
 
 // setFlag sets a flag from a configuration value: a list for slice flags

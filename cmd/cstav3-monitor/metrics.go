@@ -23,7 +23,6 @@ type clientMetrics struct {
 	events      *prometheus.CounterVec
 	requests    *prometheus.CounterVec
 	latency     *prometheus.HistogramVec
-	linkUp      prometheus.Gauge
 	linkChanges *prometheus.CounterVec
 
 	mu       sync.Mutex
@@ -43,22 +42,37 @@ func newClientMetrics(reg prometheus.Registerer) *clientMetrics {
 			Name: "cstav3_request_duration_seconds", Help: "Time from a CSTA request to its answer, by operation.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}, []string{"operation"}),
-		linkUp: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "cstav3_link_up", Help: "1 while the link to the PBX is associated, else 0.",
-		}),
 		linkChanges: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "cstav3_link_state_changes_total", Help: "Changes of the link state, by new state (up, down, closed).",
 		}, []string{"state"}),
 	}
-	reg.MustRegister(m.events, m.requests, m.latency, m.linkUp, m.linkChanges, m)
+	reg.MustRegister(m.events, m.requests, m.latency, m.linkChanges, m)
 	return m
 }
 
-// attach makes the metrics read the counters of c and its monitors.
+// observer is the client option that feeds the request and event
+// counters; nil metrics give none.
+func (m *clientMetrics) observer() []cstav3.Option {
+	if m == nil {
+		return nil
+	}
+	return []cstav3.Option{cstav3.WithObserver(cstav3.Observer{Request: m.request, Event: m.event})}
+}
+
+// attach makes the metrics read the counters and the link state of c and
+// its monitors, and count its link changes (a link already up counts as
+// one change to up).
 func (m *clientMetrics) attach(c *cstav3.Client) {
+	if m == nil {
+		return
+	}
 	m.mu.Lock()
 	m.client = c
 	m.mu.Unlock()
+	c.NotifyLinkState(m.link)
+	if c.State() == cstav3.LinkUp {
+		m.linkChanges.WithLabelValues(cstav3.LinkUp.String()).Inc()
+	}
 }
 
 func (m *clientMetrics) addMonitor(mon *cstav3.Monitor) {
@@ -88,16 +102,12 @@ func (m *clientMetrics) link(ev cstav3.LinkEvent) {
 		return
 	}
 	m.linkChanges.WithLabelValues(ev.State.String()).Inc()
-	if ev.State == cstav3.LinkUp {
-		m.linkUp.Set(1)
-	} else {
-		m.linkUp.Set(0)
-	}
 }
 
 var clientStatDescs = struct {
-	received, dropped, monDropped, unknownXref, badPDUs, unmatched, statusAnswered, rejectsSent, reconnects, heartbeat, inFlight *prometheus.Desc
+	linkUp, received, dropped, monDropped, unknownXref, badPDUs, unmatched, statusAnswered, rejectsSent, reconnects, heartbeat, inFlight *prometheus.Desc
 }{
+	linkUp:         prometheus.NewDesc("cstav3_link_up", "1 while the link to the PBX is associated, else 0.", nil, nil),
 	received:       prometheus.NewDesc("cstav3_events_received_total", "Event reports decoded by the client.", nil, nil),
 	dropped:        prometheus.NewDesc("cstav3_events_dropped_total", "Events dropped because the client's event queue or a monitor's channel was full.", nil, nil),
 	monDropped:     prometheus.NewDesc("cstav3_monitor_events_dropped_total", "Events dropped by the monitors' channels, by device.", []string{"device"}, nil),
@@ -114,7 +124,7 @@ var clientStatDescs = struct {
 // Describe and Collect make clientMetrics a collector of Client.Stats.
 func (m *clientMetrics) Describe(ch chan<- *prometheus.Desc) {
 	d := clientStatDescs
-	for _, x := range []*prometheus.Desc{d.received, d.dropped, d.monDropped, d.unknownXref, d.badPDUs, d.unmatched, d.statusAnswered, d.rejectsSent, d.reconnects, d.heartbeat, d.inFlight} {
+	for _, x := range []*prometheus.Desc{d.linkUp, d.received, d.dropped, d.monDropped, d.unknownXref, d.badPDUs, d.unmatched, d.statusAnswered, d.rejectsSent, d.reconnects, d.heartbeat, d.inFlight} {
 		ch <- x
 	}
 }
@@ -141,6 +151,11 @@ func (m *clientMetrics) Collect(ch chan<- prometheus.Metric) {
 	counter(d.reconnects, s.Reconnects)
 	counter(d.heartbeat, s.HeartbeatFailures)
 	ch <- prometheus.MustNewConstMetric(d.inFlight, prometheus.GaugeValue, float64(s.InFlight))
+	up := 0.0
+	if c.State() == cstav3.LinkUp {
+		up = 1
+	}
+	ch <- prometheus.MustNewConstMetric(d.linkUp, prometheus.GaugeValue, up)
 	for _, mon := range mons {
 		ch <- prometheus.MustNewConstMetric(d.monDropped, prometheus.CounterValue, float64(mon.Dropped()), mon.Device().String())
 	}

@@ -41,10 +41,12 @@ are {"time", "link": "up|down|closed", "pbx", "error"}; a started monitor is
 	}
 	f := cmd.Flags()
 	connFlags(f)
+	heartbeatFlags(f)
 	f.StringSlice("device", nil, "extension to monitor; repeat it, or give lists and ranges: 100,101 or 100-110")
 	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")
 	f.String("capture", "", "write the PBX link traffic to this pcap file")
 	f.String("metrics", "", "serve Prometheus metrics on HOST:PORT/metrics")
+	f.Bool("retry", false, "when the PBX cannot be reached, keep dialling (with backoff) instead of failing; a rejected password still fails")
 	return cmd
 }
 
@@ -166,34 +168,62 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 	if x.reg != nil {
 		m = newClientMetrics(x.reg)
 	}
-	client, err := a.connect(ctx, cmd, x.capture)
-	if err != nil {
+	client, first, err := a.watchClient(ctx, cmd, x.capture, m.observer()...)
+	if err != nil || client == nil {
 		x.close()
 		return err
 	}
 	p := &printer{w: a.stdout, json: format == "json", xml: format == "xml", color: color}
-	err = watchLoop(ctx, a, client, addr, devices, p, m)
+	err = watchLoop(ctx, a, client, first, addr, devices, p, m)
 	if cerr := x.close(); cerr != nil && err == nil {
 		err = fmt.Errorf("capture: %v", cerr)
 	}
 	return err
 }
 
+// watchClient connects to the PBX: at once or failing, or with --retry
+// dialling until the link is up (or the password is rejected). It returns
+// the client, the first link state if it read it, and no client and no
+// error when ctx ended first.
+func (a *app) watchClient(ctx context.Context, cmd *cobra.Command, w *capture.Writer, opts ...cstav3.Option) (*cstav3.Client, *cstav3.LinkEvent, error) {
+	lk, err := a.pbxLink(cmd, w)
+	if err != nil {
+		return nil, nil, err
+	}
+	if retry, _ := cmd.Flags().GetBool("retry"); !retry {
+		c, err := lk.connect(ctx, opts...)
+		return c, nil, err
+	}
+	c, err := cstav3.Start(append(lk.opts, opts...)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.logger.Info("dialling the PBX until it answers", "pbx", lk.addr)
+	select {
+	case ev := <-c.LinkStates():
+		if ev.State != cstav3.LinkUp {
+			c.Close()
+			return nil, nil, explainConnect(ev.Err, lk.addr, lk.user, lk.timeout)
+		}
+		return c, &ev, nil
+	case <-ctx.Done():
+		c.Close()
+		return nil, nil, nil
+	}
+}
+
 // watchLoop monitors devices over client and prints until ctx ends or the
-// link closes for good; it closes the client.
-func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, devices []string, p *printer, m *clientMetrics) error {
+// link closes for good; it closes the client. first is the first link
+// state if the caller read it.
+func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3.LinkEvent, addr string, devices []string, p *printer, m *clientMetrics) error {
 	var closing atomic.Bool
 	linkDone := make(chan error, 1)
-	if m != nil {
-		m.attach(client)
-	}
 	var linkErr error
 	link := func(ev cstav3.LinkEvent) {
 		if closing.Load() && ev.State == cstav3.LinkClosed {
 			return
 		}
 		p.Link(ev, addr)
-		m.link(ev)
 		if ev.State == cstav3.LinkClosed && linkErr == nil {
 			linkErr = fmt.Errorf("the link to %s closed: %v", addr, ev.Err)
 			linkDone <- linkErr
@@ -202,9 +232,12 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 	// The first state, which Connect queued, is printed before the
 	// monitors' lines, so that the output reads in the order things happen.
 	states := client.LinkStates()
-	if ev, ok := <-states; ok {
+	if first != nil {
+		link(*first)
+	} else if ev, ok := <-states; ok {
 		link(ev)
 	}
+	m.attach(client)
 	go func() {
 		for ev := range states {
 			link(ev)
@@ -222,7 +255,6 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 				if mn := mon.Load(); mn != nil {
 					xref = mn.CrossRef()
 				}
-				m.event(ev)
 				p.Event(time.Now(), dev, xref, ev)
 			},
 			// These run on the client's retry goroutines, one per monitor.
@@ -238,10 +270,8 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, addr string, 
 			},
 		}
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		t0 := time.Now()
 		mn, err := client.Monitor(rctx, cstav3.Dialing(dev), cfg)
 		cancel()
-		m.request(cstav3.OpMonitorStart, time.Since(t0), err)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
