@@ -184,7 +184,10 @@ func TestSessionIsolation(t *testing.T) {
 // what is over them with the ECMA-354 and CSTA errors for it, and free
 // their places when a session or monitor ends.
 func TestSessionLimits(t *testing.T) {
-	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxSessions, c.MaxMonitorsPerSession = 2, 2 }})
+	e := newEnv(t, envOpts{cfg: func(c *Config) {
+		c.MaxSessions, c.MaxMonitorsPerSession = 2, 2
+		c.MaxSessionsPerUser = 2 // one user name in this test: TestUserQuotas has the quota
+	}})
 	a := dialConsumer(t, e.header, framingHeader, nil)
 	a.login()
 	b := dialConsumer(t, e.header, framingHeader, nil)

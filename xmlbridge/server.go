@@ -52,6 +52,9 @@ type Server struct {
 	stopLink    func()
 
 	stats counters
+
+	// The hardening against consumers (issue 13), guarded by mu.
+	userSessions map[string]map[*session]struct{} // open sessions by user name (server_quota.go)
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the
@@ -83,6 +86,7 @@ func NewServer(cfg Config) (*Server, error) {
 		janitorKick: make(chan struct{}, 1),
 		quitBG:      make(chan struct{}),
 	}
+	s.userSessions = map[string]map[*session]struct{}{}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.bgWG.Add(2)
 	go s.reaper()

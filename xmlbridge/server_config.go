@@ -51,11 +51,29 @@ type Config struct {
 	MaxSessions           int
 	MaxMonitorsPerSession int
 
-	// MaxPendingLogins bounds the TCP connections that have not logged in
-	// yet (256): beyond it, a new connection is closed at once, so that
-	// idle connections cannot use up the bridge's memory or descriptors
-	// during the LoginTimeout they are allowed.
-	MaxPendingLogins int
+	// MaxSessionsPerUser bounds the sessions one user name holds at once
+	// (a quarter of MaxSessions, at least 1), so that one login, leaked or
+	// buggy, cannot take every session and lock every other user out with
+	// sessionLimitExceeded. A deployment where one user name serves every
+	// consumer raises it to MaxSessions.
+	MaxSessionsPerUser int
+	// MaxMonitorsPerUser bounds the monitors of one user name over all its
+	// sessions (4 × MaxMonitorsPerSession, 1024): consumer monitors cost
+	// the bridge a subscription and a queue slot per event each.
+	MaxMonitorsPerUser int
+
+	// MaxPendingLogins bounds the TCP connections without a session (256),
+	// so that idle connections cannot use up the bridge's memory or
+	// descriptors during the LoginTimeout they are allowed. A connection
+	// whose session was stopped (StopApplicationSession) is without a
+	// session again: it counts here anew, and its LoginTimeout restarts.
+	// Beyond the bound the oldest connection without a session is closed,
+	// not the new one, so that idle sockets cannot keep a consumer from
+	// logging in; MaxPendingLoginsPerIP (a quarter of it, at least 1)
+	// bounds those of one remote IP the same way, so that one address
+	// cannot push every other address's connections out.
+	MaxPendingLogins      int
+	MaxPendingLoginsPerIP int
 
 	// MaxMessageSize is the largest XML document a consumer may send, in
 	// bytes (DefaultMaxSize, 64 KiB). Header framing cannot carry more than
@@ -140,7 +158,10 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	setInt(&c.MaxSessions, DefaultMaxSessions)
 	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
+	setInt(&c.MaxSessionsPerUser, max(c.MaxSessions/4, 1))
+	setInt(&c.MaxMonitorsPerUser, 4*c.MaxMonitorsPerSession)
 	setInt(&c.MaxPendingLogins, DefaultMaxPendingLogins)
+	setInt(&c.MaxPendingLoginsPerIP, max(c.MaxPendingLogins/4, 1))
 	setInt(&c.MaxMessageSize, DefaultMaxSize)
 	setInt(&c.QueueLength, DefaultQueueLength)
 	setDur(&c.WriteTimeout, DefaultWriteTimeout)

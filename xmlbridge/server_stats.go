@@ -12,8 +12,12 @@ type Stats struct {
 
 	SessionsStarted uint64
 	SessionsExpired uint64 // ended because they were not renewed
-	FailedLogins    uint64 // wrong user or password
-	ThrottledLogins uint64 // refused unchecked after too many failures
+	SessionsRefused uint64 // StartApplicationSession refused with sessionLimitExceeded: MaxSessions open
+	// UserQuotaRefusals counts sessions and monitors refused because their
+	// user reached MaxSessionsPerUser or MaxMonitorsPerUser.
+	UserQuotaRefusals uint64
+	FailedLogins      uint64 // wrong user or password
+	ThrottledLogins   uint64 // refused unchecked after too many failures
 
 	EventsIn       uint64 // events of the PBX monitors
 	EventsOut      uint64 // event documents queued to consumers
@@ -37,6 +41,7 @@ type counters struct {
 	eventsIn, eventsOut, eventsFiltered, eventsDropped, statusEvents atomic.Uint64
 	consumersDropped, badFrames, refusedConns                        atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
+	sessionsRefused, userQuotaRefusals                               atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
 }
 
@@ -54,6 +59,8 @@ func (s *Server) Stats() Stats {
 	st.Consumers += int(c.streams.Load())
 	st.SessionsStarted = c.sessionsStarted.Load()
 	st.SessionsExpired = c.sessionsExpired.Load()
+	st.SessionsRefused = c.sessionsRefused.Load()
+	st.UserQuotaRefusals = c.userQuotaRefusals.Load()
 	st.FailedLogins = c.failedLogins.Load()
 	st.ThrottledLogins = c.throttledLogins.Load()
 	st.EventsIn = c.eventsIn.Load()

@@ -50,12 +50,17 @@ func (s *Server) addSession(ss *session, dur time.Duration) string {
 	case s.closed:
 		return "serverShuttingDown"
 	case len(s.sessions) >= s.cfg.MaxSessions:
+		s.stats.sessionsRefused.Add(1)
 		return "sessionLimitExceeded"
+	case s.userFullLocked(ss.user):
+		s.stats.userQuotaRefusals.Add(1)
+		return userSessionLimit
 	case ss.owner != nil && ss.owner.sess != nil:
 		return "sessionAlreadyStarted"
 	}
 	ss.expires = time.Now().Add(dur)
 	s.sessions[ss.id] = ss
+	s.addUserSessionLocked(ss)
 	if ss.owner != nil {
 		ss.owner.sess = ss
 	}
@@ -106,6 +111,7 @@ func (s *Server) endSession(ss *session, reason string, wait bool) {
 	}
 	ss.ended = true
 	delete(s.sessions, ss.id)
+	s.removeUserSessionLocked(ss)
 	if ss.owner != nil && ss.owner.sess == ss {
 		ss.owner.sess = nil
 	}

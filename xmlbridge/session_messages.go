@@ -100,6 +100,7 @@ func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession
 		ss.sink = ss.feed
 	}
 	if why := s.addSession(ss, dur); why != "" {
+		s.log.Warn("session refused", "user", user, "ip", cl.ip, "transport", cl.tr.String(), "reason", why)
 		return neg("", why)
 	}
 	if cl.c != nil {

@@ -50,7 +50,7 @@ const (
 // not monitoring yet.
 func startBenchBridge(ctx context.Context, a *app, client *cstav3.Client, monitors, k int) (*benchBridge, error) {
 	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: map[string]string{benchUser: benchPassword},
-		MaxSessions: k + 16, MaxMonitorsPerSession: monitors,
+		MaxSessions: k + 16, MaxMonitorsPerSession: monitors, MaxSessionsPerUser: k + 16, MaxMonitorsPerUser: k * monitors,
 		SessionDuration: time.Hour, Logger: a.logger})
 	if err != nil {
 		return nil, fmt.Errorf("bridge: %w", err)
