@@ -76,7 +76,7 @@ type consumer struct {
 	reqWG    sync.WaitGroup
 
 	sess    *session // guarded by Server.mu
-	pending bool     // counted in Server.pendingLogins; guarded by Server.mu
+	pending bool     // counted in Server.pending; guarded by Server.mu
 }
 
 // serveConn starts the goroutines of a new connection.
@@ -100,20 +100,11 @@ func (s *Server) serveConn(raw net.Conn, fr framing) {
 		_ = raw.Close()
 		return
 	}
-	if s.pendingLogins >= s.cfg.MaxPendingLogins {
-		s.mu.Unlock()
-		c.cancel()
-		_ = raw.Close()
-		s.stats.refusedConns.Add(1)
-		s.log.Warn("connection refused: too many connections without a login", "remote", c.remote,
-			"limit", s.cfg.MaxPendingLogins)
-		return
-	}
-	s.pendingLogins++
-	c.pending = true
+	victim, scope := s.admitLocked(c) // pending-login bounds (server_pending.go)
 	s.consumers[c] = struct{}{}
 	s.connWG.Add(2)
 	s.mu.Unlock()
+	s.reap(victim, scope) // hook: server_pending.go
 	s.log.Debug("consumer connected", "remote", c.remote, "transport", c.tr.String())
 	go c.writeLoop()
 	go c.readLoop()
@@ -194,7 +185,7 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 func (c *consumer) loggedInLocked() {
 	if c.pending {
 		c.pending = false
-		c.srv.pendingLogins--
+		c.srv.pending.remove(c) // hook: server_pending.go
 	}
 }
 

@@ -41,7 +41,6 @@ type Server struct {
 	sessions         map[string]*session
 	devices          map[string]*pbxMonitor // by deviceKey
 	consumerMonitors int
-	pendingLogins    int           // TCP consumers that have not logged in yet
 	stopQueue        []*pbxMonitor // PBX monitors for the janitor to stop
 
 	reaperKick  chan struct{}
@@ -55,6 +54,7 @@ type Server struct {
 
 	// The hardening against consumers (issue 13), guarded by mu.
 	userSessions map[string]map[*session]struct{} // open sessions by user name (server_quota.go)
+	pending      *admission[*consumer]            // TCP consumers without a session (server_pending.go)
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the
@@ -87,6 +87,7 @@ func NewServer(cfg Config) (*Server, error) {
 		quitBG:      make(chan struct{}),
 	}
 	s.userSessions = map[string]map[*session]struct{}{}
+	s.pending = newAdmission[*consumer](cfg.MaxPendingLogins, cfg.MaxPendingLoginsPerIP)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.bgWG.Add(2)
 	go s.reaper()

@@ -27,7 +27,13 @@ type Stats struct {
 
 	ConsumersDropped uint64 // disconnected as slow: queue overflow or write timeout
 	BadFrames        uint64 // connections closed for bad framing or oversize messages
-	RefusedConns     uint64 // closed at once: MaxPendingLogins connections were waiting for a login
+	// RefusedConns counts the TCP connections closed by the bounds on
+	// connections without a session: ReapedAll by MaxPendingLogins,
+	// ReapedPerIP by MaxPendingLoginsPerIP; the oldest of them is closed
+	// to make room for a new one.
+	RefusedConns uint64
+	ReapedAll    uint64
+	ReapedPerIP  uint64
 
 	RequestsOK        uint64 // answered with a response
 	RequestsFailed    uint64 // answered with a CSTA error from the PBX, or the PBX link down or too slow
@@ -41,6 +47,7 @@ type counters struct {
 	eventsIn, eventsOut, eventsFiltered, eventsDropped, statusEvents atomic.Uint64
 	consumersDropped, badFrames, refusedConns                        atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
+	reapedPerIP, reapedAll                                           atomic.Uint64
 	sessionsRefused, userQuotaRefusals                               atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
 }
@@ -71,6 +78,8 @@ func (s *Server) Stats() Stats {
 	st.ConsumersDropped = c.consumersDropped.Load()
 	st.BadFrames = c.badFrames.Load()
 	st.RefusedConns = c.refusedConns.Load()
+	st.ReapedAll = c.reapedAll.Load()
+	st.ReapedPerIP = c.reapedPerIP.Load()
 	st.RequestsOK = c.requestsOK.Load()
 	st.RequestsFailed = c.requestsFailed.Load()
 	st.RequestsRefused = c.requestsRefused.Load()

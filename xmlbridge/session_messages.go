@@ -142,6 +142,7 @@ func (s *Server) stopSession(cl *caller, m *Message, x *StopApplicationSession) 
 	}
 	s.endSession(ss, reason, true)
 	if cl.c != nil {
+		s.repend(cl.c)
 		cl.c.setLoginDeadline(true)
 	}
 	return s.ok(ss.enc, &StopApplicationSessionPosResponse{})
