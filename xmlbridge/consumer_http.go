@@ -159,17 +159,11 @@ func (h *httpFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else if user, password, ok := r.BasicAuth(); ok {
-		now := time.Now()
-		if s.limiter.blocked(id.ip, now) {
-			s.stats.throttledLogins.Add(1)
-			w.Header().Set("Retry-After", strconv.Itoa(int(s.cfg.LoginFailureWindow/time.Second)+1))
+		if ok, retry := s.authenticate(user, password, true, id.ip, transportSOAP); retry > 0 { // hook: server_auth.go
+			w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
 			http.Error(w, "too many failed logins", http.StatusTooManyRequests)
 			return
-		}
-		if !s.users.check(user, password) {
-			s.limiter.failed(id.ip, now)
-			s.stats.failedLogins.Add(1)
-			s.log.Warn("login failed", "user", user, "ip", id.ip, "transport", transportSOAP.String())
+		} else if !ok {
 			unauthorized(w, "wrong user or password")
 			return
 		}

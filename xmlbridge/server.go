@@ -55,6 +55,7 @@ type Server struct {
 	// The hardening against consumers (issue 13), guarded by mu.
 	userSessions map[string]map[*session]struct{} // open sessions by user name (server_quota.go)
 	pending      *admission[*consumer]            // TCP consumers without a session (server_pending.go)
+	now          func() time.Time                 // the lockouts' clock (server_lockout.go); tests set it
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the
@@ -73,7 +74,7 @@ func NewServer(cfg Config) (*Server, error) {
 		client:      cfg.Client,
 		log:         cfg.Logger,
 		users:       users,
-		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
+		limiter:     newLoginLimiter(cfg),
 		dec:         Decoder{MaxSize: cfg.MaxMessageSize},
 		header:      HeaderOptions{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
@@ -87,6 +88,7 @@ func NewServer(cfg Config) (*Server, error) {
 		quitBG:      make(chan struct{}),
 	}
 	s.userSessions = map[string]map[*session]struct{}{}
+	s.now = time.Now
 	s.pending = newAdmission[*consumer](cfg.MaxPendingLogins, cfg.MaxPendingLoginsPerIP)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.bgWG.Add(2)

@@ -98,12 +98,18 @@ type Config struct {
 	// take (30s).
 	LoginTimeout time.Duration
 
-	// LoginFailures failed logins per remote IP are allowed in
-	// LoginFailureWindow (5 in 1 minute); beyond that, logins from that IP
-	// are refused unchecked until the window lets one more through. This
-	// makes guessing passwords slow without locking anybody out for good.
+	// LoginFailures failed logins of one user name from one remote IP
+	// within LoginFailureWindow (5 in 1 minute) lock that user out at that
+	// IP for LoginLockout (1 minute): its logins are refused unchecked, and
+	// logged. LoginFailuresPerIP failures from one IP over all user names
+	// (4 × LoginFailures) lock the IP out the same way. A guesser is held
+	// to a few guesses a minute without locking anybody out for good, and
+	// one guessing for one user behind a shared address (a NAT) does not
+	// lock out the other users behind it (server_lockout.go).
 	LoginFailures      int
+	LoginFailuresPerIP int
 	LoginFailureWindow time.Duration
+	LoginLockout       time.Duration
 
 	// TLSConfig, when set, puts TLS on every listener (ServeHeader,
 	// ServeNUL and ServeSOAP). It must hold a certificate.
@@ -127,6 +133,7 @@ const (
 	DefaultLoginTimeout          = 30 * time.Second
 	DefaultLoginFailures         = 5
 	DefaultLoginFailureWindow    = time.Minute
+	DefaultLoginLockout          = time.Minute
 )
 
 // withDefaults returns c with every zero field set to its default, or an
@@ -168,7 +175,9 @@ func (c Config) withDefaults() (Config, error) {
 	setDur(&c.RequestTimeout, DefaultRequestTimeout)
 	setDur(&c.LoginTimeout, DefaultLoginTimeout)
 	setInt(&c.LoginFailures, DefaultLoginFailures)
+	setInt(&c.LoginFailuresPerIP, 4*c.LoginFailures)
 	setDur(&c.LoginFailureWindow, DefaultLoginFailureWindow)
+	setDur(&c.LoginLockout, DefaultLoginLockout)
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}

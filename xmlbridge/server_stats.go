@@ -17,7 +17,9 @@ type Stats struct {
 	// user reached MaxSessionsPerUser or MaxMonitorsPerUser.
 	UserQuotaRefusals uint64
 	FailedLogins      uint64 // wrong user or password
-	ThrottledLogins   uint64 // refused unchecked after too many failures
+	ThrottledLogins   uint64 // refused unchecked during a lockout (see Config.LoginFailures)
+	ThrottledByIP     uint64 // of ThrottledLogins, those refused for their remote IP's lockout
+	LoginLockouts     uint64 // lockouts started, of a user at an IP or of an IP
 
 	EventsIn       uint64 // events of the PBX monitors
 	EventsOut      uint64 // event documents queued to consumers
@@ -47,6 +49,7 @@ type counters struct {
 	eventsIn, eventsOut, eventsFiltered, eventsDropped, statusEvents atomic.Uint64
 	consumersDropped, badFrames, refusedConns                        atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
+	throttledByIP, loginLockouts                                     atomic.Uint64
 	reapedPerIP, reapedAll                                           atomic.Uint64
 	sessionsRefused, userQuotaRefusals                               atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
@@ -70,6 +73,8 @@ func (s *Server) Stats() Stats {
 	st.UserQuotaRefusals = c.userQuotaRefusals.Load()
 	st.FailedLogins = c.failedLogins.Load()
 	st.ThrottledLogins = c.throttledLogins.Load()
+	st.ThrottledByIP = c.throttledByIP.Load()
+	st.LoginLockouts = c.loginLockouts.Load()
 	st.EventsIn = c.eventsIn.Load()
 	st.EventsOut = c.eventsOut.Load()
 	st.EventsFiltered = c.eventsFiltered.Load()

@@ -1,9 +1,6 @@
 package xmlbridge
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // The ECMA-354 session requests. Their negative answers are the session
 // NegResponses with an ECMA-354 defined error where one fits
@@ -78,17 +75,10 @@ func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession
 	if !ok {
 		return neg("requestedProtocolVersionNotSupported", "")
 	}
-	now := time.Now()
-	if s.limiter.blocked(cl.ip, now) {
-		s.stats.throttledLogins.Add(1)
-		s.log.Warn("login refused: too many failures", "ip", cl.ip, "transport", cl.tr.String())
-		return neg("", "tooManyFailedLogins")
-	}
 	user, password, given := x.ApplicationInfo.ApplicationSpecificInfo.Login()
-	if !given || !s.users.check(user, password) {
-		s.limiter.failed(cl.ip, now)
-		s.stats.failedLogins.Add(1)
-		s.log.Warn("login failed", "user", user, "ip", cl.ip, "transport", cl.tr.String())
+	if ok, retry := s.authenticate(user, password, given, cl.ip, cl.tr); retry > 0 {
+		return neg("", "tooManyFailedLogins")
+	} else if !ok {
 		return neg("invalidApplicationInfo", "")
 	}
 	secs, dur := s.grant(x.RequestedSessionDuration)
