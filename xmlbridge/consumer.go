@@ -137,7 +137,7 @@ func (c *consumer) close(reason string) bool {
 // dropSlow disconnects a consumer that does not keep up, and counts it.
 func (c *consumer) dropSlow(reason string) {
 	if c.close(reason) {
-		c.srv.stats.consumersDropped.Add(1)
+		c.srv.stats.countDrop(reason) // by reason: server_stats.go
 	}
 }
 
@@ -155,7 +155,7 @@ func (c *consumer) push(m outMsg) bool {
 		c.srv.stats.eventsDropped.Add(1)
 		return false
 	}
-	c.dropSlow("event queue full")
+	c.dropSlow(dropQueueFull)
 	return false
 }
 
@@ -176,7 +176,7 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 	case c.out <- m:
 	case <-c.done:
 	case <-t.C:
-		c.dropSlow("response queue full")
+		c.dropSlow(dropReplyTimeout)
 	}
 }
 
@@ -208,6 +208,7 @@ func (c *consumer) readLoop() {
 	c.setLoginDeadline(true)
 	if tc, ok := c.conn.(*tls.Conn); ok {
 		if err := tc.HandshakeContext(c.ctx); err != nil {
+			s.stats.tlsFailures.Add(1) // hook: server_stats.go
 			c.close("TLS handshake: " + err.Error())
 			return
 		}
@@ -281,6 +282,7 @@ func (c *consumer) readFailed(err error) {
 	case errors.Is(err, io.EOF):
 		c.close("closed by the consumer")
 	case errors.As(err, &ne) && ne.Timeout():
+		c.srv.stats.loginTimeouts.Add(1) // hook: server_stats.go
 		c.close("no session opened in time")
 	case errors.Is(err, ErrMessageTooLarge), errors.As(err, new(*HeaderError)), errors.Is(err, io.ErrUnexpectedEOF):
 		c.srv.stats.badFrames.Add(1)
@@ -338,7 +340,7 @@ func (c *consumer) writeLoop() {
 		if _, err := c.conn.Write(buf); err != nil {
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
-				c.dropSlow("write timed out")
+				c.dropSlow(dropWriteTimeout)
 			} else {
 				c.close("write: " + err.Error())
 			}

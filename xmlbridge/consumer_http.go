@@ -77,8 +77,8 @@ func (f *httpFeed) push(m outMsg) bool {
 		return false
 	}
 	if f.dropped.CompareAndSwap(false, true) {
-		f.s.stats.consumersDropped.Add(1)
-		f.s.endSession(f.sess, "event queue full", false)
+		f.s.stats.countDrop(dropQueueFull) // by reason: server_stats.go
+		f.s.endSession(f.sess, dropQueueFull, false)
 	}
 	return false
 }

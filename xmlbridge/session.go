@@ -110,6 +110,7 @@ func (s *Server) endSession(ss *session, reason string, wait bool) {
 		return
 	}
 	ss.ended = true
+	s.stats.sessionsEnded.Add(1)
 	delete(s.sessions, ss.id)
 	s.removeUserSessionLocked(ss)
 	if ss.owner != nil && ss.owner.sess == ss {
