@@ -21,7 +21,10 @@ func TestStatsByReason(t *testing.T) {
 		t.Fatalf("stats %+v", st)
 	}
 	// The idle one runs out of time and is closed.
-	waitUntil(t, "the idle connection closed", func() bool { return e.srv.Stats().LoginTimeouts == 1 })
+	waitUntil(t, "the idle connection closed", func() bool {
+		st := e.srv.Stats()
+		return st.LoginTimeouts == 1 && st.PendingLogins == 0
+	})
 	if m, err := a.request(2, withSession(codecSeed(t, "ecss10-stop-application-session"), sid)); err != nil || m.Name != "StopApplicationSessionPosResponse" {
 		t.Fatalf("stop: %v %v", m, err)
 	}
@@ -30,8 +33,11 @@ func TestStatsByReason(t *testing.T) {
 		t.Fatalf("stats %+v", st)
 	}
 	// Without a session again, it gets LoginTimeout again.
-	waitUntil(t, "the stopped connection closed", func() bool { return e.srv.Stats().LoginTimeouts == 2 })
-	if st := e.srv.Stats(); st.PendingLogins != 0 || st.RefusedConns != 0 {
-		t.Fatalf("stats %+v", st)
+	waitUntil(t, "the stopped connection closed", func() bool {
+		st := e.srv.Stats()
+		return st.LoginTimeouts == 2 && st.PendingLogins == 0 && st.Consumers == 0
+	})
+	if n := e.srv.Stats().RefusedConns; n != 0 {
+		t.Fatalf("RefusedConns = %d", n)
 	}
 }
