@@ -159,11 +159,11 @@ func (h *httpFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else if user, password, ok := r.BasicAuth(); ok {
-		if ok, retry := s.authenticate(user, password, true, id.ip, transportSOAP); retry > 0 { // hook: server_auth.go
+		if good, retry := s.authenticate(user, password, true, id.ip, transportSOAP); retry > 0 { // hook: server_auth.go
 			w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
 			http.Error(w, "too many failed logins", http.StatusTooManyRequests)
 			return
-		} else if !ok {
+		} else if !good {
 			unauthorized(w, "wrong user or password")
 			return
 		}

@@ -76,9 +76,9 @@ func (s *Server) startSession(cl *caller, m *Message, x *StartApplicationSession
 		return neg("requestedProtocolVersionNotSupported", "")
 	}
 	user, password, given := x.ApplicationInfo.ApplicationSpecificInfo.Login()
-	if ok, retry := s.authenticate(user, password, given, cl.ip, cl.tr); retry > 0 {
+	if good, retry := s.authenticate(user, password, given, cl.ip, cl.tr); retry > 0 {
 		return neg("", "tooManyFailedLogins")
-	} else if !ok {
+	} else if !good {
 		return neg("invalidApplicationInfo", "")
 	}
 	secs, dur := s.grant(x.RequestedSessionDuration)
