@@ -71,7 +71,7 @@ type consumer struct {
 	reqWG    sync.WaitGroup
 
 	sess    *session // guarded by Server.mu
-	pending bool     // counted in Server.pendingLogins; guarded by Server.mu
+	pending bool     // counted in Server.pending; guarded by Server.mu
 }
 
 // serveConn starts the goroutines of a new connection.
@@ -91,21 +91,12 @@ func (s *Server) serveConn(raw net.Conn, tr streamTransport) {
 		_ = raw.Close()
 		return
 	}
-	if s.pendingLogins >= s.cfg.MaxPendingLogins {
-		s.mu.Unlock()
-		c.cancel()
-		_ = raw.Close()
-		s.stats.refusedConns.Add(1)
-		s.log.Warn("connection refused: too many connections without a login", "remote", c.remote,
-			"limit", s.cfg.MaxPendingLogins)
-		return
-	}
-	s.pendingLogins++
-	c.pending = true
+	victim, scope := s.admitLocked(c) // pending-login bounds (server_pending.go)
 	s.consumers[c] = struct{}{}
 	s.connWG.Add(2)
 	s.mu.Unlock()
 	c.st = tr.open(c)
+	s.reap(victim, scope) // hook: server_pending.go
 	s.log.Debug("consumer connected", "remote", c.remote, "transport", c.tr.String())
 	go c.writeLoop()
 	go c.readLoop()
@@ -138,7 +129,7 @@ func (c *consumer) close(reason string) bool {
 // dropSlow disconnects a consumer that does not keep up, and counts it.
 func (c *consumer) dropSlow(reason string) {
 	if c.close(reason) {
-		c.srv.stats.consumersDropped.Add(1)
+		c.srv.stats.countDrop(reason) // by reason: server_stats.go
 	}
 }
 
@@ -156,7 +147,7 @@ func (c *consumer) push(m outMsg) bool {
 		c.srv.stats.eventsDropped.Add(1)
 		return false
 	}
-	c.dropSlow("event queue full")
+	c.dropSlow(dropQueueFull)
 	return false
 }
 
@@ -177,7 +168,7 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 	case c.out <- m:
 	case <-c.done:
 	case <-t.C:
-		c.dropSlow("response queue full")
+		c.dropSlow(dropReplyTimeout)
 	}
 }
 
@@ -186,7 +177,7 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 func (c *consumer) loggedInLocked() {
 	if c.pending {
 		c.pending = false
-		c.srv.pendingLogins--
+		c.srv.pending.remove(c) // hook: server_pending.go
 	}
 }
 
@@ -209,6 +200,7 @@ func (c *consumer) readLoop() {
 	c.setLoginDeadline(true)
 	if tc, ok := c.conn.(*tls.Conn); ok {
 		if err := tc.HandshakeContext(c.ctx); err != nil {
+			s.stats.tlsFailures.Add(1) // hook: server_stats.go
 			c.close("TLS handshake: " + err.Error())
 			return
 		}
@@ -267,6 +259,7 @@ func (c *consumer) readFailed(err error) {
 	case errors.Is(err, io.EOF):
 		c.close("closed by the consumer")
 	case errors.As(err, &ne) && ne.Timeout():
+		c.srv.stats.loginTimeouts.Add(1) // hook: server_stats.go
 		c.close("no session opened in time")
 	case c.tr.badFraming(err):
 		c.srv.stats.badFrames.Add(1)
@@ -324,7 +317,7 @@ func (c *consumer) writeLoop() {
 		if _, err := c.conn.Write(buf); err != nil {
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
-				c.dropSlow("write timed out")
+				c.dropSlow(dropWriteTimeout)
 			} else {
 				c.close("write: " + err.Error())
 			}

@@ -98,6 +98,10 @@ func (s *Server) startConsumerMonitor(ctx context.Context, ss *session, dev csta
 	case len(ss.monitors)+ss.pending >= s.cfg.MaxMonitorsPerSession:
 		s.mu.Unlock()
 		return nil, errMonitorLimit
+	case s.userMonitorsFullLocked(ss): // per-user quota (server_quota.go)
+		s.mu.Unlock()
+		s.stats.userQuotaRefusals.Add(1)
+		return nil, errUserMonitorLimit
 	}
 	pm := s.devices[key]
 	starter := pm == nil

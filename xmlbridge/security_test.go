@@ -185,7 +185,10 @@ func TestSessionIsolation(t *testing.T) {
 // what is over them with the ECMA-354 and CSTA errors for it, and free
 // their places when a session or monitor ends.
 func TestSessionLimits(t *testing.T) {
-	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxSessions, c.MaxMonitorsPerSession = 2, 2 }})
+	e := newEnv(t, envOpts{cfg: func(c *Config) {
+		c.MaxSessions, c.MaxMonitorsPerSession = 2, 2
+		c.MaxSessionsPerUser = 2 // one user name in this test: TestUserQuotas has the quota
+	}})
 	a := dialConsumer(t, e.header, framingHeader, nil)
 	a.login()
 	b := dialConsumer(t, e.header, framingHeader, nil)
@@ -212,31 +215,38 @@ func TestSessionLimits(t *testing.T) {
 }
 
 // TestPendingLoginLimit: connections that have not logged in are bounded;
-// beyond the bound a new one is closed at once and counted, and a login or
-// a disconnection frees its place.
+// beyond the bound the oldest of them is closed, not the new one, and
+// counted; a login or a disconnection frees a place.
 func TestPendingLoginLimit(t *testing.T) {
-	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxPendingLogins = 2 }})
+	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxPendingLogins, c.MaxPendingLoginsPerIP = 2, 3 }}) // the bound of all binds first
 	a := dialConsumer(t, e.header, framingHeader, nil)
 	b := dialConsumer(t, e.nul, framingNUL, nil)
 	waitUntil(t, "two consumers connected", func() bool { return e.srv.Stats().Consumers == 2 })
 
-	refused := dialConsumer(t, e.header, framingHeader, nil)
-	refused.expectClosed()
-	// The server counts the refusal after it closes the connection, so the
-	// count can trail the close the consumer sees.
-	waitUntil(t, "refused connection counted", func() bool { return e.srv.Stats().RefusedConns == 1 })
-
-	// A login frees a place: a new connection is served and can log in.
-	a.login()
 	c := dialConsumer(t, e.header, framingHeader, nil)
+	a.expectClosed() // the oldest made room
+	if st := e.srv.Stats(); st.RefusedConns != 1 || st.ReapedAll != 1 || st.ReapedPerIP != 0 {
+		t.Fatalf("stats %+v", st)
+	}
 	c.login()
 
-	// So does a disconnection of one that never logged in.
-	b.conn.Close()
-	b.expectClosed()
-	waitUntil(t, "the idle consumer gone", func() bool { return e.srv.Stats().Consumers == 2 })
-	d := dialConsumer(t, e.nul, framingNUL, nil)
+	// A login frees a place: b and two newer ones are all served.
+	b.login()
+	d := dialConsumer(t, e.header, framingHeader, nil)
+	f := dialConsumer(t, e.nul, framingNUL, nil)
 	d.login()
+	f.login()
+
+	// So does a disconnection of one that never logged in.
+	g := dialConsumer(t, e.header, framingHeader, nil)
+	h := dialConsumer(t, e.nul, framingNUL, nil)
+	waitUntil(t, "two more consumers connected", func() bool { return e.srv.Stats().Consumers == 6 })
+	h.conn.Close()
+	h.expectClosed()
+	waitUntil(t, "the idle consumer gone", func() bool { return e.srv.Stats().Consumers == 5 })
+	k := dialConsumer(t, e.nul, framingNUL, nil)
+	k.login()
+	g.login()
 	if n := e.srv.Stats().RefusedConns; n != 1 {
 		t.Errorf("RefusedConns = %d after the places were freed, want 1", n)
 	}

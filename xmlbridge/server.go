@@ -41,7 +41,6 @@ type Server struct {
 	sessions         map[string]*session
 	devices          map[string]*pbxMonitor // by deviceKey
 	consumerMonitors int
-	pendingLogins    int           // TCP consumers that have not logged in yet
 	stopQueue        []*pbxMonitor // PBX monitors for the janitor to stop
 
 	reaperKick  chan struct{}
@@ -52,6 +51,11 @@ type Server struct {
 	stopLink    func()
 
 	stats counters
+
+	// The hardening against consumers (issue 13), guarded by mu.
+	userSessions map[string]map[*session]struct{} // open sessions by user name (server_quota.go)
+	pending      *admission[*consumer]            // TCP consumers without a session (server_pending.go)
+	now          func() time.Time                 // the lockouts' clock (server_lockout.go); tests set it
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the
@@ -70,7 +74,7 @@ func NewServer(cfg Config) (*Server, error) {
 		client:      cfg.Client,
 		log:         cfg.Logger,
 		users:       users,
-		limiter:     newLoginLimiter(cfg.LoginFailures, cfg.LoginFailureWindow),
+		limiter:     newLoginLimiter(cfg),
 		dec:         ecma323.Decoder{MaxSize: cfg.MaxMessageSize},
 		unit:        time.Second,
 		listeners:   map[net.Listener]struct{}{},
@@ -82,6 +86,9 @@ func NewServer(cfg Config) (*Server, error) {
 		janitorKick: make(chan struct{}, 1),
 		quitBG:      make(chan struct{}),
 	}
+	s.userSessions = map[string]map[*session]struct{}{}
+	s.now = time.Now
+	s.pending = newAdmission[*consumer](cfg.MaxPendingLogins, cfg.MaxPendingLoginsPerIP)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.bgWG.Add(2)
 	go s.reaper()

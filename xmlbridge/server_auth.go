@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -45,68 +44,32 @@ func (c credentials) check(user, password string) bool {
 	return subtle.ConstantTimeCompare(got[:], want[:]) == 1 && known
 }
 
-// loginLimiter allows each remote IP a burst of failed logins, refilled at
-// one per window/burst: a token bucket per IP that only failures drain.
-type loginLimiter struct {
-	burst int
-	every time.Duration
-
-	mu  sync.Mutex
-	ips map[string]*loginBucket
-}
-
-type loginBucket struct {
-	tokens float64
-	last   time.Time
-}
-
-func newLoginLimiter(burst int, window time.Duration) *loginLimiter {
-	return &loginLimiter{burst: burst, every: window / time.Duration(burst), ips: map[string]*loginBucket{}}
-}
-
-// refill brings b up to date; the caller holds l.mu.
-func (l *loginLimiter) refill(b *loginBucket, now time.Time) {
-	if l.every > 0 {
-		b.tokens += float64(now.Sub(b.last)) / float64(l.every)
-	}
-	b.tokens = min(b.tokens, float64(l.burst))
-	b.last = now
-}
-
-// blocked reports whether ip has used up its failed logins.
-func (l *loginLimiter) blocked(ip string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b := l.ips[ip]
-	if b == nil {
-		return false
-	}
-	l.refill(b, now)
-	return b.tokens < 1
-}
-
-// failed counts a failed login from ip.
-func (l *loginLimiter) failed(ip string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b := l.ips[ip]
-	if b == nil {
-		if len(l.ips) >= 4096 {
-			l.prune(now)
+// authenticate checks a login of user from ip, unless the lockouts refuse
+// it unchecked, and counts and logs the outcome, the password never. It
+// reports whether the login is good, and for a refused one how long until
+// it may be tried again (0: it was checked and wrong). given is false when
+// the request held no login at all, which counts as a failure.
+func (s *Server) authenticate(user, password string, given bool, ip string, tr Transport) (ok bool, retryAfter time.Duration) {
+	now := s.now()
+	if scope, left := s.limiter.check(user, ip, now); left > 0 {
+		s.stats.throttledLogins.Add(1)
+		if scope == scopeIP {
+			s.stats.throttledByIP.Add(1)
 		}
-		b = &loginBucket{tokens: float64(l.burst), last: now}
-		l.ips[ip] = b
+		s.log.Warn("login refused: too many failures", "user", user, "ip", ip, "transport", tr.String(),
+			"scope", scope, "retryIn", left.Round(time.Second))
+		return false, left
 	}
-	l.refill(b, now)
-	b.tokens = max(b.tokens-1, 0)
-}
-
-// prune forgets the IPs whose bucket is full again, so that a scan from
-// many addresses cannot grow the table without bound.
-func (l *loginLimiter) prune(now time.Time) {
-	for ip, b := range l.ips {
-		if l.refill(b, now); b.tokens >= float64(l.burst) {
-			delete(l.ips, ip)
-		}
+	if given && s.users.check(user, password) {
+		s.limiter.succeeded(user, ip)
+		return true, 0
 	}
+	s.stats.failedLogins.Add(1)
+	s.log.Warn("login failed", "user", user, "ip", ip, "transport", tr.String())
+	for _, scope := range s.limiter.failed(user, ip, now) {
+		s.stats.loginLockouts.Add(1)
+		s.log.Warn("login lockout started", "user", user, "ip", ip, "transport", tr.String(), "scope", scope,
+			"for", s.cfg.LoginLockout)
+	}
+	return false, 0
 }

@@ -52,11 +52,29 @@ type Config struct {
 	MaxSessions           int
 	MaxMonitorsPerSession int
 
-	// MaxPendingLogins bounds the TCP connections that have not logged in
-	// yet (256): beyond it, a new connection is closed at once, so that
-	// idle connections cannot use up the bridge's memory or descriptors
-	// during the LoginTimeout they are allowed.
-	MaxPendingLogins int
+	// MaxSessionsPerUser bounds the sessions one user name holds at once
+	// (a quarter of MaxSessions, at least 1), so that one login, leaked or
+	// buggy, cannot take every session and lock every other user out with
+	// sessionLimitExceeded. A deployment where one user name serves every
+	// consumer raises it to MaxSessions.
+	MaxSessionsPerUser int
+	// MaxMonitorsPerUser bounds the monitors of one user name over all its
+	// sessions (4 × MaxMonitorsPerSession, 1024): consumer monitors cost
+	// the bridge a subscription and a queue slot per event each.
+	MaxMonitorsPerUser int
+
+	// MaxPendingLogins bounds the TCP connections without a session (256),
+	// so that idle connections cannot use up the bridge's memory or
+	// descriptors during the LoginTimeout they are allowed. A connection
+	// whose session was stopped (StopApplicationSession) is without a
+	// session again: it counts here anew, and its LoginTimeout restarts.
+	// Beyond the bound the oldest connection without a session is closed,
+	// not the new one, so that idle sockets cannot keep a consumer from
+	// logging in; MaxPendingLoginsPerIP (a quarter of it, at least 1)
+	// bounds those of one remote IP the same way, so that one address
+	// cannot push every other address's connections out.
+	MaxPendingLogins      int
+	MaxPendingLoginsPerIP int
 
 	// MaxMessageSize is the largest XML document a consumer may send, in
 	// bytes (DefaultMaxSize, 64 KiB). Header framing cannot carry more than
@@ -81,12 +99,18 @@ type Config struct {
 	// take (30s).
 	LoginTimeout time.Duration
 
-	// LoginFailures failed logins per remote IP are allowed in
-	// LoginFailureWindow (5 in 1 minute); beyond that, logins from that IP
-	// are refused unchecked until the window lets one more through. This
-	// makes guessing passwords slow without locking anybody out for good.
+	// LoginFailures failed logins of one user name from one remote IP
+	// within LoginFailureWindow (5 in 1 minute) lock that user out at that
+	// IP for LoginLockout (1 minute): its logins are refused unchecked, and
+	// logged. LoginFailuresPerIP failures from one IP over all user names
+	// (4 × LoginFailures) lock the IP out the same way. A guesser is held
+	// to a few guesses a minute without locking anybody out for good, and
+	// one guessing for one user behind a shared address (a NAT) does not
+	// lock out the other users behind it (server_lockout.go).
 	LoginFailures      int
+	LoginFailuresPerIP int
 	LoginFailureWindow time.Duration
+	LoginLockout       time.Duration
 
 	// TLSConfig, when set, puts TLS on every listener (ServeHeader,
 	// ServeNUL and ServeSOAP). It must hold a certificate.
@@ -110,6 +134,7 @@ const (
 	DefaultLoginTimeout          = 30 * time.Second
 	DefaultLoginFailures         = 5
 	DefaultLoginFailureWindow    = time.Minute
+	DefaultLoginLockout          = time.Minute
 )
 
 // withDefaults returns c with every zero field set to its default, or an
@@ -141,14 +166,19 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	setInt(&c.MaxSessions, DefaultMaxSessions)
 	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
+	setInt(&c.MaxSessionsPerUser, max(c.MaxSessions/4, 1))
+	setInt(&c.MaxMonitorsPerUser, 4*c.MaxMonitorsPerSession)
 	setInt(&c.MaxPendingLogins, DefaultMaxPendingLogins)
+	setInt(&c.MaxPendingLoginsPerIP, max(c.MaxPendingLogins/4, 1))
 	setInt(&c.MaxMessageSize, ecma323.DefaultMaxSize)
 	setInt(&c.QueueLength, DefaultQueueLength)
 	setDur(&c.WriteTimeout, DefaultWriteTimeout)
 	setDur(&c.RequestTimeout, DefaultRequestTimeout)
 	setDur(&c.LoginTimeout, DefaultLoginTimeout)
 	setInt(&c.LoginFailures, DefaultLoginFailures)
+	setInt(&c.LoginFailuresPerIP, 4*c.LoginFailures)
 	setDur(&c.LoginFailureWindow, DefaultLoginFailureWindow)
+	setDur(&c.LoginLockout, DefaultLoginLockout)
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}

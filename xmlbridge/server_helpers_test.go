@@ -58,7 +58,8 @@ type bridgeEnv struct {
 type envOpts struct {
 	sim    hipathsim.Config
 	cfg    func(*Config)
-	unit   time.Duration // session time unit; a second when zero
+	unit   time.Duration    // session time unit; a second when zero
+	now    func() time.Time // the lockouts' clock; time.Now when nil
 	client []cstav3.Option
 }
 
@@ -95,6 +96,9 @@ func newEnv(t testing.TB, o envOpts) *bridgeEnv {
 	}
 	if o.unit > 0 {
 		srv.unit = o.unit
+	}
+	if o.now != nil {
+		srv.now = o.now
 	}
 	e := &bridgeEnv{sim: sim, client: client, srv: srv}
 	serve := func(f func(net.Listener) error) string {

@@ -47,8 +47,8 @@ func TestLoginRequired(t *testing.T) {
 	}
 }
 
-// TestWrongPassword: a wrong login gets a NegResponse; too many from one
-// address are refused unchecked, on TCP and HTTP alike.
+// TestWrongPassword: a wrong login gets a NegResponse; too many for one
+// user from one address are refused unchecked, on TCP and HTTP alike.
 func TestWrongPassword(t *testing.T) {
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.LoginFailures, c.LoginFailureWindow = 2, time.Hour }})
 	c := dialConsumer(t, e.header, framingHeader, nil)
@@ -64,7 +64,7 @@ func TestWrongPassword(t *testing.T) {
 		t.Fatalf("login after too many failures answered %s", f.doc)
 	}
 	sc := newSOAPClient(t, e.soapURL, nil)
-	sc.user, sc.pass = userSnom, passSnom
+	sc.user, sc.pass = userECSS, passECSS // the same user at the same address
 	if status, _, _ := sc.post(codecSeed(t, "snom-soap-hold-call")); status != http.StatusTooManyRequests {
 		t.Fatalf("Basic login after too many failures: %d", status)
 	}

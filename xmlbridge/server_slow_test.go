@@ -73,7 +73,7 @@ func TestSlowConsumer(t *testing.T) {
 	if f := fast.expectEvent("ServiceInitiatedEvent"); xrefOf(f.msg.XML) != xref {
 		t.Fatalf("survivor: %s", f.doc)
 	}
-	if st := e.srv.Stats(); st.PBXMonitors != 1 || st.ConsumerMonitors != 1 || st.EventsOut < n {
+	if st := e.srv.Stats(); st.PBXMonitors != 1 || st.ConsumerMonitors != 1 || st.EventsOut < n || st.DroppedQueueFull != 1 {
 		t.Fatalf("stats %+v", st)
 	}
 }
@@ -107,7 +107,7 @@ func TestSlowConsumerDropEvents(t *testing.T) {
 		}
 	}
 	waitUntil(t, "PBX monitor stopped", func() bool { return e.srv.Stats().PBXMonitors == 0 })
-	if st := e.srv.Stats(); st.EventsDropped == 0 {
+	if st := e.srv.Stats(); st.EventsDropped == 0 || st.DroppedWriteTimeout != 1 || st.DroppedQueueFull != 0 {
 		t.Fatalf("stats %+v", st)
 	}
 }
@@ -128,6 +128,9 @@ func TestSlowHTTPConsumer(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitUntil(t, "HTTP session dropped", func() bool { return e.srv.Stats().ConsumersDropped == 1 })
+	if st := e.srv.Stats(); st.DroppedQueueFull != 1 {
+		t.Errorf("stats %+v", st)
+	}
 	waitUntil(t, "PBX monitor stopped", func() bool { _, stop := e.monitorStarts(); return stop == 1 })
 	if status, _, _ := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-snapshot-device"))); status != http.StatusUnauthorized {
 		t.Fatalf("request on the dropped session: %d", status)

@@ -54,6 +54,9 @@ func TestTLS(t *testing.T) {
 	plain := dialConsumer(t, e.header, framingHeader, nil)
 	plain.send(1, loginDoc(userECSS, passECSS, 60))
 	plain.expectClosed()
+	if n := e.srv.Stats().TLSFailures; n != 1 {
+		t.Errorf("TLSFailures = %d, want 1", n)
+	}
 	c := dialConsumer(t, e.header, framingHeader, cliTLS)
 	c.login()
 }

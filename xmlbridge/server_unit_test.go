@@ -35,34 +35,6 @@ func TestCredentials(t *testing.T) {
 	}
 }
 
-func TestLoginLimiter(t *testing.T) {
-	l := newLoginLimiter(2, time.Minute) // one more try every 30s
-	now := time.Unix(0, 0)
-	for i := range 2 {
-		if l.blocked("ip", now) {
-			t.Fatalf("blocked after %d failures", i)
-		}
-		l.failed("ip", now)
-	}
-	if !l.blocked("ip", now) || l.blocked("other", now) {
-		t.Fatal("limit not per IP")
-	}
-	if !l.blocked("ip", now.Add(29*time.Second)) || l.blocked("ip", now.Add(30*time.Second)) {
-		t.Fatal("no refill at one per 30s")
-	}
-	// Full buckets are forgotten when the table is pruned.
-	l.prune(now.Add(time.Hour))
-	if len(l.ips) != 0 {
-		t.Fatalf("%d entries after prune", len(l.ips))
-	}
-	for i := range 5000 {
-		l.failed(fmt.Sprint(i), now.Add(time.Duration(i)*time.Minute))
-	}
-	if len(l.ips) > 4096 {
-		t.Fatalf("table grew to %d", len(l.ips))
-	}
-}
-
 func TestCSTAErrorOf(t *testing.T) {
 	ce := cstav3.MustError(cstav3.StateIncompatibility, "invalidConnectionState")
 	cases := []struct {

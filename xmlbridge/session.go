@@ -52,12 +52,17 @@ func (s *Server) addSession(ss *session, dur time.Duration) string {
 	case s.closed:
 		return "serverShuttingDown"
 	case len(s.sessions) >= s.cfg.MaxSessions:
+		s.stats.sessionsRefused.Add(1)
 		return "sessionLimitExceeded"
+	case s.userFullLocked(ss.user):
+		s.stats.userQuotaRefusals.Add(1)
+		return userSessionLimit
 	case ss.owner != nil && ss.owner.sess != nil:
 		return "sessionAlreadyStarted"
 	}
 	ss.expires = time.Now().Add(dur)
 	s.sessions[ss.id] = ss
+	s.addUserSessionLocked(ss)
 	if ss.owner != nil {
 		ss.owner.sess = ss
 	}
@@ -107,7 +112,9 @@ func (s *Server) endSession(ss *session, reason string, wait bool) {
 		return
 	}
 	ss.ended = true
+	s.stats.sessionsEnded.Add(1)
 	delete(s.sessions, ss.id)
+	s.removeUserSessionLocked(ss)
 	if ss.owner != nil && ss.owner.sess == ss {
 		ss.owner.sess = nil
 	}

@@ -2,7 +2,6 @@ package xmlbridge
 
 import (
 	"strings"
-	"time"
 
 	"github.com/cstav3/cstav3/xmlbridge/ecma323"
 )
@@ -80,17 +79,10 @@ func (s *Server) startSession(cl *caller, m *ecma323.Message, x *ecma323.StartAp
 	if !ok {
 		return neg("requestedProtocolVersionNotSupported", "")
 	}
-	now := time.Now()
-	if s.limiter.blocked(cl.ip, now) {
-		s.stats.throttledLogins.Add(1)
-		s.log.Warn("login refused: too many failures", "ip", cl.ip, "transport", cl.tr.String())
-		return neg("", "tooManyFailedLogins")
-	}
 	user, password, given := x.ApplicationInfo.ApplicationSpecificInfo.Login()
-	if !given || !s.users.check(user, password) {
-		s.limiter.failed(cl.ip, now)
-		s.stats.failedLogins.Add(1)
-		s.log.Warn("login failed", "user", user, "ip", cl.ip, "transport", cl.tr.String())
+	if good, retry := s.authenticate(user, password, given, cl.ip, cl.tr); retry > 0 {
+		return neg("", "tooManyFailedLogins")
+	} else if !good {
 		return neg("invalidApplicationInfo", "")
 	}
 	secs, dur := s.grant(x.RequestedSessionDuration)
@@ -102,6 +94,7 @@ func (s *Server) startSession(cl *caller, m *ecma323.Message, x *ecma323.StartAp
 		ss.sink = ss.feed
 	}
 	if why := s.addSession(ss, dur); why != "" {
+		s.log.Warn("session refused", "user", user, "ip", cl.ip, "transport", cl.tr.String(), "reason", why)
 		return neg("", why)
 	}
 	if cl.c != nil {
@@ -143,6 +136,7 @@ func (s *Server) stopSession(cl *caller, m *ecma323.Message, x *ecma323.StopAppl
 	}
 	s.endSession(ss, reason, true)
 	if cl.c != nil {
+		s.repend(cl.c)
 		cl.c.setLoginDeadline(true)
 	}
 	return s.ok(ss.enc, &ecma323.StopApplicationSessionPosResponse{})

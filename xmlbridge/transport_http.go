@@ -127,8 +127,8 @@ func (f *httpFeed) push(m outMsg) bool {
 		return false
 	}
 	if f.dropped.CompareAndSwap(false, true) {
-		f.s.stats.consumersDropped.Add(1)
-		f.s.endSession(f.sess, "event queue full", false)
+		f.s.stats.countDrop(dropQueueFull) // by reason: server_stats.go
+		f.s.endSession(f.sess, dropQueueFull, false)
 	}
 	return false
 }
@@ -209,17 +209,11 @@ func (h *httpFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else if user, password, ok := r.BasicAuth(); ok {
-		now := time.Now()
-		if s.limiter.blocked(id.ip, now) {
-			s.stats.throttledLogins.Add(1)
-			w.Header().Set("Retry-After", strconv.Itoa(int(s.cfg.LoginFailureWindow/time.Second)+1))
+		if good, retry := s.authenticate(user, password, true, id.ip, SOAPTransport{}); retry > 0 { // hook: server_auth.go
+			w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
 			http.Error(w, "too many failed logins", http.StatusTooManyRequests)
 			return
-		}
-		if !s.users.check(user, password) {
-			s.limiter.failed(id.ip, now)
-			s.stats.failedLogins.Add(1)
-			s.log.Warn("login failed", "user", user, "ip", id.ip, "transport", SOAPTransport{}.String())
+		} else if !good {
 			unauthorized(w, "wrong user or password")
 			return
 		}

@@ -53,7 +53,7 @@ const (
 // not monitoring yet.
 func startBridge(ctx context.Context, logger *slog.Logger, client *cstav3.Client, monitors, k int) (*xmlBridge, error) {
 	srv, err := xmlbridge.NewServer(xmlbridge.Config{Client: client, Users: map[string]string{benchUser: benchPassword},
-		MaxSessions: k + 16, MaxMonitorsPerSession: monitors,
+		MaxSessions: k + 16, MaxMonitorsPerSession: monitors, MaxSessionsPerUser: k + 16, MaxMonitorsPerUser: k * monitors,
 		SessionDuration: time.Hour, Logger: logger})
 	if err != nil {
 		return nil, fmt.Errorf("bridge: %w", err)
