@@ -18,13 +18,17 @@ func bridgeDesc(name, help string) *prometheus.Desc {
 	return prometheus.NewDesc("cstav3_bridge_"+name, help, nil, nil)
 }
 
-// droppedDesc is the consumers dropped for one reason: slow (queue
-// overflow or write timeout) or bad_framing (bad framing or an oversize
-// message).
-func droppedDesc(reason string) *prometheus.Desc {
-	return prometheus.NewDesc("cstav3_bridge_consumers_dropped_total",
-		"Consumers disconnected by the bridge, by reason (slow, bad_framing).", nil, prometheus.Labels{"reason": reason})
+// labelled is one value of a counter family split by reason: consumers
+// dropped, connections refused, logins throttled.
+func labelled(name, help, label, value string) *prometheus.Desc {
+	return prometheus.NewDesc("cstav3_bridge_"+name, help, nil, prometheus.Labels{label: value})
 }
+
+const (
+	droppedHelp  = "Consumers disconnected by the bridge, by reason."
+	refusedHelp  = "Consumer connections closed by the bridge's connection bounds, by reason."
+	throttleHelp = "Logins refused unchecked during a lockout, by the lockout's scope."
+)
 
 var bridgeStats = []bridgeStat{
 	{bridgeDesc("sessions", "Consumer sessions open."), true, func(s xmlbridge.Stats) float64 { return float64(s.Sessions) }},
@@ -34,13 +38,24 @@ var bridgeStats = []bridgeStat{
 	{bridgeDesc("sessions_started_total", "Sessions started."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsStarted) }},
 	{bridgeDesc("sessions_expired_total", "Sessions ended because they were not renewed."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsExpired) }},
 	{bridgeDesc("failed_logins_total", "Logins with a wrong user or password."), false, func(s xmlbridge.Stats) float64 { return float64(s.FailedLogins) }},
-	{bridgeDesc("throttled_logins_total", "Logins refused after too many failures."), false, func(s xmlbridge.Stats) float64 { return float64(s.ThrottledLogins) }},
+	{labelled("throttled_logins_total", throttleHelp, "scope", "user_ip"), false, func(s xmlbridge.Stats) float64 { return float64(s.ThrottledLogins - s.ThrottledByIP) }},
+	{labelled("throttled_logins_total", throttleHelp, "scope", "ip"), false, func(s xmlbridge.Stats) float64 { return float64(s.ThrottledByIP) }},
 	{bridgeDesc("events_in_total", "Events of the PBX monitors."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsIn) }},
 	{bridgeDesc("events_out_total", "Event documents queued to consumers."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsOut) }},
 	{bridgeDesc("events_dropped_total", "Events lost for a consumer."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsDropped) }},
-	{droppedDesc("slow"), false, func(s xmlbridge.Stats) float64 { return float64(s.ConsumersDropped) }},
-	{droppedDesc("bad_framing"), false, func(s xmlbridge.Stats) float64 { return float64(s.BadFrames) }},
-	{bridgeDesc("refused_connections_total", "Consumer connections closed at once: too many were waiting for a login."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedConns) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "queue_full"), false, func(s xmlbridge.Stats) float64 { return float64(s.DroppedQueueFull) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "reply_timeout"), false, func(s xmlbridge.Stats) float64 { return float64(s.DroppedReplyTimeout) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "write_timeout"), false, func(s xmlbridge.Stats) float64 { return float64(s.DroppedWriteTimeout) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "bad_framing"), false, func(s xmlbridge.Stats) float64 { return float64(s.BadFrames) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "login_timeout"), false, func(s xmlbridge.Stats) float64 { return float64(s.LoginTimeouts) }},
+	{labelled("consumers_dropped_total", droppedHelp, "reason", "tls_failure"), false, func(s xmlbridge.Stats) float64 { return float64(s.TLSFailures) }},
+	{labelled("refused_connections_total", refusedHelp, "reason", "pending_logins"), false, func(s xmlbridge.Stats) float64 { return float64(s.ReapedAll) }},
+	{labelled("refused_connections_total", refusedHelp, "reason", "pending_logins_per_ip"), false, func(s xmlbridge.Stats) float64 { return float64(s.ReapedPerIP) }},
+	{bridgeDesc("pending_logins", "Consumer connections without a session."), true, func(s xmlbridge.Stats) float64 { return float64(s.PendingLogins) }},
+	{bridgeDesc("sessions_ended_total", "Sessions ended, for any reason."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsEnded) }},
+	{bridgeDesc("sessions_refused_total", "Sessions refused: the bridge's session limit was reached."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsRefused) }},
+	{bridgeDesc("user_quota_refusals_total", "Sessions and monitors refused by a user's quota."), false, func(s xmlbridge.Stats) float64 { return float64(s.UserQuotaRefusals) }},
+	{bridgeDesc("login_lockouts_total", "Lockouts started, of a user at an IP or of an IP."), false, func(s xmlbridge.Stats) float64 { return float64(s.LoginLockouts) }},
 	{bridgeDesc("events_filtered_total", "Event documents suppressed by a consumer's filter."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsFiltered) }},
 	{bridgeDesc("status_events_total", "SystemStatus documents queued to consumers on PBX link changes."), false, func(s xmlbridge.Stats) float64 { return float64(s.StatusEvents) }},
 	{bridgeDesc("requests_ok_total", "Consumer requests answered with a response."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsOK) }},

@@ -100,7 +100,11 @@ func TestBridgeMetricsValues(t *testing.T) {
 	expectMetric(t, fams, 1, "cstav3_events_total", "type=serviceInitiated")
 	expectMetric(t, fams, 1, "cstav3_bridge_failed_logins_total")
 	expectMetric(t, fams, 2, "cstav3_bridge_sessions_started_total")
-	expectMetric(t, fams, 0, "cstav3_bridge_consumers_dropped_total", "reason=slow")
+	expectMetric(t, fams, 0, "cstav3_bridge_consumers_dropped_total", "reason=queue_full")
+	expectMetric(t, fams, 0, "cstav3_bridge_throttled_logins_total", "scope=user_ip")
+	expectMetric(t, fams, 2, "cstav3_bridge_sessions") // c, and the consumer that then tried a wrong password
+	expectMetric(t, fams, 0, "cstav3_bridge_pending_logins")
+	expectMetric(t, fams, 0, "cstav3_bridge_refused_connections_total", "reason=pending_logins")
 
 	sim.DropLinks()
 	c.systemStatusEvent("disabled")
