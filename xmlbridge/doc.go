@@ -25,6 +25,15 @@
 // (ECSS-10), ServeNUL (uni-tel) and ServeSOAP or HTTPHandler (snom). Every
 // listener takes the same optional TLS configuration.
 //
+// A Transport is all the server knows of one way of reaching consumers:
+// how documents arrive, how answers and events leave, and which edition a
+// consumer gets before it negotiates one. HeaderTransport, NULTransport and
+// SOAPTransport are the three; Server.Serve(ln, t) serves any of them, and
+// ServeHeader, ServeNUL and ServeSOAP are Serve with each. The transports
+// over a byte stream share one consumer (consumer.go: a reader goroutine, a
+// single writer draining a bounded queue, the login deadline), so sessions,
+// quotas, requests and fan-out are written once for all of them.
+//
 // Consumers open ECMA-354 application sessions: StartApplicationSession
 // carries a login (ECSS-10's SessionLoginInfo or uni-tel's vendorData form)
 // checked against Config.Users; until then only session requests are
