@@ -182,21 +182,6 @@ func TestDecodeStream(t *testing.T) {
 	}
 }
 
-func TestParseDevices(t *testing.T) {
-	got, err := parseDevices([]string{"100", "101,102", "105-107", "100", "*55"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(got, " ") != "100 101 102 105 106 107 *55" {
-		t.Fatalf("%v", got)
-	}
-	for _, bad := range []string{"abc", "10-5", "1-5000", "1-x"} {
-		if _, err := parseDevices([]string{bad}); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
 func TestJSONName(t *testing.T) {
 	for in, want := range map[string]string{
 		"CrossRefIdentifier": "crossRefIdentifier", "ACDGroup": "acdGroup", "CSTAVersion": "cstaVersion",
