@@ -35,6 +35,10 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // the request or the link failed
 	exitUsage   = 2 // bad flags or arguments; a feature not available yet
+	// exitInterrupted ends a call request that Ctrl-C (or SIGTERM) cut
+	// short, 128+SIGINT as a shell reports it: the request may or may not
+	// have been carried out, which a script must not take for success.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -117,8 +121,9 @@ after the command applies to that command only (watch: {pbx: …} in the file,
 CSTAV3_WATCH_PBX in the environment). The command line wins over the
 environment, which wins over the file.
 
-Exit status: 0 on success (and on Ctrl-C), 1 when a request or the link
-fails, 2 for bad flags or arguments.`,
+Exit status: 0 on success (and on Ctrl-C, except for call), 1 when a request
+or the link fails or (decode) anything was undecodable, 2 for bad flags or
+arguments, 130 when Ctrl-C interrupts a call request.`,
 		Example: `  cstav3-monitor                                   # the demo
   cstav3-monitor watch --pbx 10.0.0.5:7001 --devices 100,101
   cstav3-monitor watch --pbx 10.0.0.5 --devices 100-110 --format json --capture link.pcap
