@@ -15,7 +15,7 @@ import (
 
 func demoFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	devicesFlag(f, "100-105", "the extensions of the simulated PBX to monitor, numbers", "monitor")
+	devicesFlag(f, "100-105", "the extensions of the simulated PBX to monitor (numbers)", "monitor")
 	f.Float64("call-rate", 2, "generated calls per second (a mix of answered, unanswered, transferred and conferenced calls)")
 	f.Duration("hold-time", 3*time.Second, "talk time of a generated call")
 	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")

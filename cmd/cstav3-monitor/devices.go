@@ -16,7 +16,7 @@ import (
 const maxDevices = 100000
 
 // devicesUsage is the syntax of a device list, for the flags' help.
-const devicesUsage = "comma-separated extensions and LOW-HIGH ranges, e.g. 100,105,110-119; repeatable"
+const devicesUsage = "a list of extensions and LOW-HIGH ranges like 100,105,110-119 (repeatable)"
 
 // parseDevices expands a device list, the one syntax of every command and
 // of cstav3.yaml: elements separated by commas, each a dialling number
@@ -129,7 +129,7 @@ func devicesFlag(fs *pflag.FlagSet, def, what string, old ...string) {
 	if def != "" {
 		l.items = []string{def}
 	}
-	fs.Var(l, "devices", what+": "+devicesUsage)
+	fs.Var(l, "devices", what+", "+devicesUsage)
 	for _, name := range old {
 		fs.Var(l, name, "deprecated: use --devices")
 		deprecate(fs, name, "use --devices instead")

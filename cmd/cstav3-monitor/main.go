@@ -151,8 +151,10 @@ arguments, 130 when Ctrl-C interrupts a call request.`,
 		Use:   "demo",
 		Short: "Run the demo (the same as no command)",
 		Long:  "Start a simulated HiPath with generated calls on 127.0.0.1, monitor some of its extensions and print the live events until Ctrl-C.",
-		Args:  cobra.NoArgs,
-		RunE:  a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
+		Example: `  cstav3-monitor demo
+  cstav3-monitor demo --devices 100-103,110 --call-rate 5 --format json`,
+		Args: cobra.NoArgs,
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
 	}
 	demoFlags(demo)
 	root.AddCommand(demo, newWatchCmd(a), newCallCmd(a), newSimCmd(a), newDecodeCmd(a), newBridgeCmd(a), newBenchCmd(a))

@@ -31,7 +31,7 @@ chosen when --listen asks for port 0.`,
 	}
 	f := cmd.Flags()
 	f.String("listen", "127.0.0.1:7001", "address to listen on, HOST:PORT (port 0: any free port)")
-	devicesFlag(f, "100-199", "the extensions that exist, one range of numbers")
+	devicesFlag(f, "100-199", "the extensions that exist (numbers, one range)")
 	f.Float64("call-rate", 0, "generated calls per second (0: none)")
 	f.Duration("hold-time", hipathsim.DefaultHoldTime, "talk time of a generated call")
 	f.Int64("seed", 0, "seed of the traffic generator (0: from the clock)")
