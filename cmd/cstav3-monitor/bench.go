@@ -18,7 +18,7 @@ import (
 // paced events → client → (with --consumers) bridge → TCP XML consumers.
 func newBenchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "bench [--events N] [--monitors M] [--consumers K] [--rate R] [--duration D] [--json]",
+		Use:   "bench [--events N] [--monitors M] [--consumers K] [--rate R] [--duration D] [--format text|json]",
 		Short: "Measure throughput, latency and cost end to end against the built-in simulator",
 		Long: `Run the simulator, the client and (with --consumers) the XML bridge with K
 consumers on loopback, all in this process, send events at --rate and report:
@@ -33,7 +33,7 @@ times. The simulator notes the time it queues each event on the link and the
 event carries its sequence number as its (four-octet) call id.`,
 		Example: `  cstav3-monitor bench                                  # max rate, 100 monitors, callbacks only
   cstav3-monitor bench --rate 10000 --duration 10s --consumers 1
-  cstav3-monitor bench --consumers 100 --events 200000 --json`,
+  cstav3-monitor bench --consumers 100 --events 200000 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runBench(cmd.Context(), a, cmd) },
 	}
@@ -44,7 +44,9 @@ event carries its sequence number as its (four-octet) call id.`,
 	f.Float64("rate", 0, "events per second the simulator sends (0: as fast as the client takes them)")
 	f.Duration("duration", 0, "stop sending after this long (0: after --events)")
 	f.String("mix", "Delivered", "event types sent in turn, comma-separated, or \"call\" for all of "+strings.Join(pace.EventTypes, ","))
-	f.Bool("json", false, "print one JSON object instead of text")
+	f.String("format", "text", "output: text (with --matrix, a Markdown table) or json (one indented object; with --matrix, an array of them)")
+	f.Bool("json", false, "deprecated: use --format json")
+	deprecate(f, "json", "use --format json instead")
 	f.Duration("probe", 500*time.Millisecond, "measure the machine's timer lag for this long before the run")
 	f.String("cpuprofile", "", "write a CPU profile of the measured run to this file (go tool pprof)")
 	f.String("memprofile", "", "write an allocation profile after the run to this file")
@@ -114,7 +116,14 @@ func runBench(ctx context.Context, a *app, cmd *cobra.Command) error {
 
 // runBenchParams runs the matrix or the one run of p and prints it.
 func runBenchParams(ctx context.Context, a *app, cmd *cobra.Command, p bench.Params) error {
-	asJSON, _ := cmd.Flags().GetBool("json")
+	format := a.str(cmd, "format")
+	if old, _ := cmd.Flags().GetBool("json"); old {
+		format = "json"
+	}
+	if format != "text" && format != "json" {
+		return usageErrorf("--format %q: use text or json", format)
+	}
+	asJSON := format == "json"
 	if matrix, _ := cmd.Flags().GetBool("matrix"); matrix {
 		m, err := parseMatrix(a.str(cmd, "matrix-rates"), a.str(cmd, "matrix-consumers"), a.str(cmd, "matrix-monitors"))
 		if err != nil {

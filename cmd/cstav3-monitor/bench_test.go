@@ -10,7 +10,7 @@ import (
 	"github.com/cstav3/cstav3/internal/bench"
 )
 
-// TestBenchJSON runs short benches with --json, with and without the
+// TestBenchJSON runs short benches with --format json, with and without the
 // bridge, and checks that every figure is there and sane: everything sent
 // arrived, with a latency, in no more time than the run took.
 func TestBenchJSON(t *testing.T) {
@@ -28,7 +28,7 @@ func TestBenchJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := runBin(t, "", nil, append([]string{"bench", "--json", "--probe", "20ms"}, tt.args...)...)
+			r := runBin(t, "", nil, append([]string{"bench", "--format", "json", "--probe", "20ms"}, tt.args...)...)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
@@ -94,7 +94,7 @@ func TestBenchJSON(t *testing.T) {
 	}
 }
 
-// TestBenchText: without --json the figures come as text.
+// TestBenchText: by default the figures come as text.
 func TestBenchText(t *testing.T) {
 	r := runBin(t, "", nil, "bench", "--events", "500", "--monitors", "2", "--probe", "20ms")
 	if r.code != 0 {
@@ -114,10 +114,26 @@ func TestBenchUsage(t *testing.T) {
 		{"--rate", "-5"},
 		{"--events", "0"},
 		{"--mix", "Delivered,Bogus"},
+		{"--format", "yaml"},
 	} {
 		r := runBin(t, "", nil, append([]string{"bench"}, args...)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "--") {
 			t.Errorf("bench %v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestBenchDeprecatedJSON: --json is --format json, with a warning.
+func TestBenchDeprecatedJSON(t *testing.T) {
+	r := runBin(t, "", nil, "bench", "--json", "--events", "200", "--monitors", "2", "--probe", "20ms")
+	if r.code != 0 || !strings.HasPrefix(r.stderr, "Flag --json has been deprecated, use --format json instead\n") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var res bench.Result
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || res.Events != 200 {
+		t.Fatalf("%v: %+v in %s", err, res, r.stdout)
+	}
+	if h := runBin(t, "", nil, "bench", "--help"); strings.Contains(h.stdout, "--json") || !strings.Contains(h.stdout, `--format string`) {
+		t.Errorf("bench --help:\n%s", h.stdout)
 	}
 }

@@ -19,7 +19,8 @@ func newCallCmd(a *app) *cobra.Command {
 		Short: "Send one call-control request to the PBX and print its result",
 		Long: `Send one CSTA request to the PBX, print its result, and exit: 0 when the PBX
 carried it out, 1 with the CSTA error (universalFailure branch and value, by
-their ASN.1 names) or the reason otherwise.
+their ASN.1 names) or the reason otherwise, 130 when Ctrl-C interrupted it
+(while connecting or waiting for the answer).
 
 Connections are named by the device and the call id, as the PBX reports them
 (the CALL column of watch, or callID in its JSON): --call b164.`,
@@ -248,19 +249,22 @@ func (a *app) request(cmd *cobra.Command, do func(ctx context.Context, c *cstav3
 	ctx := cmd.Context()
 	client, err := a.connect(ctx, cmd, nil, cstav3.WithoutReconnect())
 	if err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted(serviceName(cmd))
+		}
 		return err
 	}
 	defer client.Close()
 	timeout, _ := cmd.Flags().GetDuration("timeout")
 	rctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	op := opNames[cmd.Name()]
-	if op == "" {
-		op = cmd.Name()
-	}
+	op := serviceName(cmd)
 	t0 := time.Now()
 	res, text, err := do(rctx, client)
 	if err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted(op)
+		}
 		if format == "json" {
 			a.printJSON(requestJSON(op, time.Since(t0), nil, err))
 		}
@@ -272,6 +276,19 @@ func (a *app) request(cmd *cobra.Command, do func(ctx context.Context, c *cstav3
 	}
 	fmt.Fprintln(a.stdout, text)
 	return nil
+}
+
+// serviceName is the CSTA service of a call subcommand.
+func serviceName(cmd *cobra.Command) string {
+	if op := opNames[cmd.Name()]; op != "" {
+		return op
+	}
+	return cmd.Name()
+}
+
+// errInterrupted ends a request that Ctrl-C cut short.
+func errInterrupted(op string) error {
+	return &exitError{code: exitInterrupted, msg: op + " interrupted: the PBX may or may not have carried it out"}
 }
 
 // opNames are the CSTA services behind the call subcommands.

@@ -32,6 +32,44 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+// TestConfigDevices: devices: is the key of the device list, in the list
+// syntax or as a YAML list; the old keys still work, with a warning.
+func TestConfigDevices(t *testing.T) {
+	dir := t.TempDir()
+	write := func(text string) string {
+		p := filepath.Join(dir, "c.yaml")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, file := range []string{
+		"devices: 100,1x0\n",
+		"watch:\n  devices: [100, 1x0]\n",
+		"watch:\n  device: [100, 1x0]\n",
+	} {
+		r := runBin(t, "", nil, "watch", "--pbx", "127.0.0.1:1", "--config", write(file))
+		if r.code != exitUsage || !strings.Contains(r.stderr, `device "1x0"`) {
+			t.Errorf("%q: exit %d: %s", file, r.code, r.stderr)
+		}
+	}
+	// A good old key works, and says what replaced it.
+	r := runBin(t, "", nil, "watch", "--pbx", freeAddr(t), "--config", write("watch:\n  device: [100]\n"))
+	if r.code != exitFailure || !strings.Contains(r.stderr, "Key watch.device (or CSTAV3_WATCH_DEVICE) has been deprecated, use --devices instead\n") ||
+		!strings.Contains(r.stderr, "connection refused") {
+		t.Errorf("watch.device: exit %d: %s", r.code, r.stderr)
+	}
+	// The sim takes the same key, and the command line wins over it.
+	r = runBin(t, "", nil, "sim", "--config", write("devices: 100,102\n"))
+	if r.code != exitUsage || !strings.Contains(r.stderr, "101 is missing") {
+		t.Errorf("sim devices: exit %d: %s", r.code, r.stderr)
+	}
+	r = runBin(t, "", nil, "sim", "--config", write("devices: 100,102\n"), "--devices", "7-8", "--listen", "no-port")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "--listen") {
+		t.Errorf("sim --devices over the file: exit %d: %s", r.code, r.stderr)
+	}
+}
+
 // TestVersion: --version prints the module version and the Go version.
 func TestVersion(t *testing.T) {
 	r := runBin(t, "", nil, "--version")

@@ -15,7 +15,7 @@ import (
 
 func demoFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.String("monitor", "100-105", "extensions of the simulated PBX to monitor (lists and ranges)")
+	devicesFlag(f, "100-105", "the extensions of the simulated PBX to monitor (numbers)", "monitor")
 	f.Float64("call-rate", 2, "generated calls per second (a mix of answered, unanswered, transferred and conferenced calls)")
 	f.Duration("hold-time", 3*time.Second, "talk time of a generated call")
 	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")
@@ -28,18 +28,15 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 	if err := checkFormat(format); err != nil {
 		return err
 	}
-	devices, err := parseDevices([]string{a.str(cmd, "monitor")})
+	devs, err := devices(cmd)
 	if err != nil {
-		return usageErrorf("--monitor: %v", err)
-	}
-	if len(devices) == 0 {
-		return usageErrorf("--monitor: no extension given")
+		return err
 	}
 	lo, hi := 1<<30, 0
-	for _, d := range devices {
+	for _, d := range devs {
 		n, err := strconv.Atoi(d)
-		if err != nil {
-			return usageErrorf("--monitor %s: the simulated extensions are numbers", d)
+		if err != nil || !digits(d) {
+			return usageErrorf("--devices: device %q: the simulated extensions are numbers", d)
 		}
 		lo, hi = min(lo, n), max(hi, n)
 	}
@@ -77,7 +74,7 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 	}
 	defer stopBridge()
 	p.Note("XML consumers log in with StartApplicationSession as demo/demo (ECMA-323 8-byte header framing).")
-	p.Note("Monitoring " + strings.Join(devices, " ") + ". Try: cstav3-monitor watch --pbx " + sim.Addr() + " --device " + devices[0])
+	p.Note("Monitoring " + strings.Join(devs, " ") + ". Try: cstav3-monitor watch --pbx " + sim.Addr() + " --devices " + devs[0])
 	stop := sim.StartTraffic(ctx, hipathsim.TrafficConfig{
 		Rate:     rate,
 		Answered: 4, Unanswered: 2, Transferred: 2, Conferenced: 1,
@@ -85,7 +82,7 @@ func runDemo(ctx context.Context, a *app, cmd *cobra.Command) error {
 		Seed:     time.Now().UnixNano(),
 	})
 	start := time.Now()
-	err = watchLoop(ctx, a, client, nil, sim.Addr(), devices, p, nil)
+	err = watchLoop(ctx, a, client, nil, sim.Addr(), devs, p, nil)
 	stop()
 	st := sim.Stats()
 	sim.Close()

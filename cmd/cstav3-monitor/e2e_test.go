@@ -79,7 +79,7 @@ func TestDemoJSONAndColour(t *testing.T) {
 // drives a call at the simulated phones.
 func TestWatchJSON(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
-	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100", "--device", "101", "--format", "json")
+	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--devices", "100", "--devices", "101", "--format", "json")
 	link := jsonLine(t, p.waitLine("link up", func(l string) bool { return strings.Contains(l, `"link"`) }))
 	if link["link"] != "up" || link["pbx"] != sim.Addr() {
 		t.Fatalf("link object %v", link)
@@ -127,7 +127,7 @@ func TestWatchJSON(t *testing.T) {
 
 func TestWatchText(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
-	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100-101")
+	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--devices", "100-101")
 	p.waitLine("link up", func(l string) bool { return strings.Contains(l, "link up") })
 	p.waitLine("monitor 101", func(l string) bool { return strings.Contains(l, "monitoring 101") })
 	id, err := sim.Dial("100", "101")
@@ -148,7 +148,7 @@ func TestWatchText(t *testing.T) {
 // and the monitors work again.
 func TestWatchLinkStates(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
-	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100", "--format", "json")
+	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--devices", "100", "--format", "json")
 	p.waitLine("monitor", func(l string) bool { return strings.Contains(l, `"monitoring"`) })
 	sim.DropLinks()
 	p.waitLine("link down", func(l string) bool { return strings.Contains(l, `"link":"down"`) })
@@ -265,7 +265,7 @@ func TestBadPassword(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
 	for _, args := range [][]string{
 		{"call", "make", "100", "101", "--pbx", sim.Addr(), "--password", "wrong"},
-		{"watch", "--pbx", sim.Addr(), "--device", "100", "--password", "wrong"},
+		{"watch", "--pbx", sim.Addr(), "--devices", "100", "--password", "wrong"},
 	} {
 		r := runBin(t, "", nil, args...)
 		if r.code == 0 {
@@ -308,7 +308,7 @@ func TestConnectionErrors(t *testing.T) {
 			defer c.Close()
 		}
 	}()
-	r = runBin(t, "", nil, "watch", "--device", "100", "--pbx", ln.Addr().String(), "--timeout", "300ms")
+	r = runBin(t, "", nil, "watch", "--devices", "100", "--pbx", ln.Addr().String(), "--timeout", "300ms")
 	if r.code != 1 {
 		t.Fatalf("silent: exit %d", r.code)
 	}
@@ -336,9 +336,9 @@ func TestBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--bogus"},
 		{"watch", "--pbx", "127.0.0.1:7001"}, // no device
-		{"watch", "--pbx", "127.0.0.1:7001", "--device", "abc"},
-		{"watch", "--pbx", "127.0.0.1:7001", "--device", "110-100"},
-		{"watch", "--pbx", "127.0.0.1:7001", "--device", "100", "--format", "yaml"},
+		{"watch", "--pbx", "127.0.0.1:7001", "--devices", "abc"},
+		{"watch", "--pbx", "127.0.0.1:7001", "--devices", "110-100"},
+		{"watch", "--pbx", "127.0.0.1:7001", "--devices", "100", "--format", "yaml"},
 		{"sim", "--devices", "x"},
 		{"sim", "--listen", "nowhere"},
 		{"decode"},
@@ -377,7 +377,7 @@ func TestBridgeAndXML(t *testing.T) {
 		t.Fatalf("bridge exit %d after SIGINT; stderr:\n%s", code, p.stderr)
 	}
 
-	w := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100", "--format", "xml")
+	w := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--devices", "100", "--format", "xml")
 	w.waitLine("monitoring comment", func(l string) bool { return strings.HasPrefix(l, "<!-- monitoring 100") })
 	if _, err := sim.Dial("100", "101"); err != nil {
 		t.Fatal(err)
@@ -461,10 +461,10 @@ func TestConfiguration(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("flag over env: exit %d: %s", r.code, r.stderr)
 	}
-	// --config names another file; lists for --device.
-	cfg := write("other.yaml", "watch:\n  pbx: "+sim.Addr()+"\n  device: [100, \"101\"]\n  format: json\n")
+	// --config names another file; a list for --devices.
+	cfg := write("other.yaml", "watch:\n  pbx: "+sim.Addr()+"\n  devices: [100, \"101-102\"]\n  format: json\n")
 	p := startBin(t, nil, "watch", "--config", cfg)
-	for range 2 {
+	for range 3 {
 		p.waitLine("a monitor", func(l string) bool { return strings.Contains(l, `"monitoring"`) })
 	}
 	p.interrupt()
@@ -473,9 +473,9 @@ func TestConfiguration(t *testing.T) {
 	if r := runBin(t, "", nil, "call", "make", "100", "101", "--config", bad); r.code != 2 || !strings.Contains(r.stderr, "config file") {
 		t.Fatalf("bad file: exit %d: %s", r.code, r.stderr)
 	}
-	// Environment lists.
-	p = startBin(t, []string{"CSTAV3_PBX=" + sim.Addr(), "CSTAV3_DEVICE=100,102", "CSTAV3_FORMAT=json"}, "watch")
-	for range 2 {
+	// Environment lists, in the same syntax.
+	p = startBin(t, []string{"CSTAV3_PBX=" + sim.Addr(), "CSTAV3_DEVICES=100, 102-103", "CSTAV3_FORMAT=json"}, "watch")
+	for range 3 {
 		p.waitLine("a monitor", func(l string) bool { return strings.Contains(l, `"monitoring"`) })
 	}
 	p.interrupt()
@@ -537,7 +537,7 @@ func TestSimCommand(t *testing.T) {
 func TestWatchCaptureAndMetrics(t *testing.T) {
 	sim := startSim(t, hipathsim.Config{})
 	pcap := filepath.Join(t.TempDir(), "watch.pcap")
-	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--device", "100", "--format", "json", "--capture", pcap, "--metrics", "127.0.0.1:0")
+	p := startBin(t, nil, "watch", "--pbx", sim.Addr(), "--devices", "100", "--format", "json", "--capture", pcap, "--metrics", "127.0.0.1:0")
 	p.waitLine("monitor", func(l string) bool { return strings.Contains(l, `"monitoring"`) })
 	sim.Dial("100", "101")
 	p.waitLine("delivered", func(l string) bool { return strings.Contains(l, `"delivered"`) })

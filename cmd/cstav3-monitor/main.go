@@ -35,6 +35,10 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // the request or the link failed
 	exitUsage   = 2 // bad flags or arguments; a feature not available yet
+	// exitInterrupted ends a call request that Ctrl-C (or SIGTERM) cut
+	// short, 128+SIGINT as a shell reports it: the request may or may not
+	// have been carried out, which a script must not take for success.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -117,11 +121,12 @@ after the command applies to that command only (watch: {pbx: …} in the file,
 CSTAV3_WATCH_PBX in the environment). The command line wins over the
 environment, which wins over the file.
 
-Exit status: 0 on success (and on Ctrl-C), 1 when a request or the link
-fails, 2 for bad flags or arguments.`,
+Exit status: 0 on success (and on Ctrl-C, except for call), 1 when a request
+or the link fails or (decode) anything was undecodable, 2 for bad flags or
+arguments, 130 when Ctrl-C interrupts a call request.`,
 		Example: `  cstav3-monitor                                   # the demo
-  cstav3-monitor watch --pbx 10.0.0.5:7001 --device 100 --device 101
-  cstav3-monitor watch --pbx 10.0.0.5 --device 100-110 --format json --capture link.pcap
+  cstav3-monitor watch --pbx 10.0.0.5:7001 --devices 100,101
+  cstav3-monitor watch --pbx 10.0.0.5 --devices 100-110 --format json --capture link.pcap
   cstav3-monitor call make 100 101 --pbx 10.0.0.5
   cstav3-monitor sim --listen 127.0.0.1:7001 --call-rate 2
   cstav3-monitor decode --pcap link.pcap`,
@@ -146,8 +151,10 @@ fails, 2 for bad flags or arguments.`,
 		Use:   "demo",
 		Short: "Run the demo (the same as no command)",
 		Long:  "Start a simulated HiPath with generated calls on 127.0.0.1, monitor some of its extensions and print the live events until Ctrl-C.",
-		Args:  cobra.NoArgs,
-		RunE:  a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
+		Example: `  cstav3-monitor demo
+  cstav3-monitor demo --devices 100-103,110 --call-rate 5 --format json`,
+		Args: cobra.NoArgs,
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), a, cmd) }),
 	}
 	demoFlags(demo)
 	root.AddCommand(demo, newWatchCmd(a), newCallCmd(a), newSimCmd(a), newDecodeCmd(a), newBridgeCmd(a), newBenchCmd(a))
@@ -224,9 +231,22 @@ func (a *app) configure(cmd *cobra.Command) error {
 	for c := cmd; c.HasParent(); c = c.Parent() {
 		section = c.Name()
 	}
-	var err error
+	// A deprecated name shares its value with the flag that replaced it:
+	// a value the command line set, under either name, is not touched, and
+	// the current name's key wins over the old one's.
+	set := map[pflag.Value]bool{}
+	var deprecated []string
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err != nil || f.Changed || f.Name == "config" || f.Name == "help" {
+		if f.Changed {
+			set[f.Value] = true
+			if d := deprecation(f); d != "" {
+				deprecated = append(deprecated, fmt.Sprintf("Flag --%s has been deprecated, %s", f.Name, d))
+			}
+		}
+	})
+	var err error
+	apply := func(f *pflag.Flag) {
+		if err != nil || set[f.Value] || f.Name == "config" || f.Name == "help" {
 			return
 		}
 		keys := []string{f.Name}
@@ -237,14 +257,32 @@ func (a *app) configure(cmd *cobra.Command) error {
 			if !v.IsSet(k) {
 				continue
 			}
+			env := "CSTAV3_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(k))
 			if e := setFlag(f, v.Get(k)); e != nil {
-				err = usageErrorf("%s (from the configuration or CSTAV3_%s): %v", k, strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(k)), e)
+				err = usageErrorf("%s (from the configuration or %s): %v", k, env, e)
+			}
+			set[f.Value] = true
+			if d := deprecation(f); d != "" {
+				deprecated = append(deprecated, fmt.Sprintf("Key %s (or %s) has been deprecated, %s", k, env, d))
 			}
 			return
+		}
+	}
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if deprecation(f) == "" {
+			apply(f)
+		}
+	})
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if deprecation(f) != "" {
+			apply(f)
 		}
 	})
 	if err != nil {
 		return err
+	}
+	for _, d := range deprecated {
+		fmt.Fprintln(a.stderr, d)
 	}
 	logger, err := newLogger(cmd, a.stderr)
 	if err != nil {
@@ -338,6 +376,10 @@ func setFlag(f *pflag.Flag, val any) error {
 		case []string:
 			items = x
 		default:
+			if _, ok := sv.(*deviceList); ok {
+				items = []string{fmt.Sprint(x)} // its own syntax
+				break
+			}
 			items = strings.FieldsFunc(fmt.Sprint(x), func(r rune) bool { return r == ',' || r == ' ' })
 		}
 		return sv.Replace(items)

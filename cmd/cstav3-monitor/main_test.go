@@ -92,6 +92,12 @@ type result struct {
 // temporary directory if empty).
 func runBin(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
+	return runBinStdin(t, dir, env, nil, args...)
+}
+
+// runBinStdin is runBin with stdin read from in (nil: the null device).
+func runBinStdin(t *testing.T, dir string, env []string, in io.Reader, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary(t), args...)
@@ -101,7 +107,7 @@ func runBin(t *testing.T, dir string, env []string, args ...string) result {
 	cmd.Dir = dir
 	cmd.Env = cleanEnv(env...)
 	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, &out, &errb
 	err := cmd.Run()
 	r := result{stdout: out.String(), stderr: errb.String()}
 	var ee *exec.ExitError
@@ -240,5 +246,3 @@ func mustContain(t *testing.T, what, s string, subs ...string) {
 		}
 	}
 }
-
-var _ = io.EOF

@@ -40,7 +40,7 @@ func TestBridgeHeartbeatStatus(t *testing.T) {
 // TestHeartbeatFlags: bad values are usage errors.
 func TestHeartbeatFlags(t *testing.T) {
 	for _, args := range [][]string{
-		{"watch", "--pbx", "127.0.0.1:1", "--device", "100", "--heartbeat-misses", "0"},
+		{"watch", "--pbx", "127.0.0.1:1", "--devices", "100", "--heartbeat-misses", "0"},
 		{"bridge", "--pbx", "127.0.0.1:1", "--listen", "127.0.0.1:0", "--consumer", "a:b", "--heartbeat", "-1s"},
 	} {
 		if r := runBin(t, "", nil, args...); r.code != 2 || !strings.Contains(r.stderr, "--heartbeat") {
@@ -107,10 +107,10 @@ func TestBridgeListenClashCostsNoAssociation(t *testing.T) {
 // --retry waits for it.
 func TestWatchRetry(t *testing.T) {
 	pbx := freeAddr(t)
-	if r := runBin(t, "", nil, "watch", "--pbx", pbx, "--device", "100"); r.code != 1 || !strings.Contains(r.stderr, "connection refused") {
+	if r := runBin(t, "", nil, "watch", "--pbx", pbx, "--devices", "100"); r.code != 1 || !strings.Contains(r.stderr, "connection refused") {
 		t.Fatalf("without --retry: exit %d: %s", r.code, r.stderr)
 	}
-	p := startBin(t, nil, "watch", "--pbx", pbx, "--device", "100", "--retry", "--format", "json")
+	p := startBin(t, nil, "watch", "--pbx", pbx, "--devices", "100", "--retry", "--format", "json")
 	ln, err := net.Listen("tcp", pbx)
 	if err != nil {
 		t.Skipf("the PBX's port was taken meanwhile: %v", err)

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cstav3/cstav3/hipath/hipathsim"
@@ -33,7 +31,7 @@ chosen when --listen asks for port 0.`,
 	}
 	f := cmd.Flags()
 	f.String("listen", "127.0.0.1:7001", "address to listen on, HOST:PORT (port 0: any free port)")
-	f.String("devices", "100-199", "the extensions that exist, LOW-HIGH")
+	devicesFlag(f, "100-199", "the extensions that exist (numbers, one range)")
 	f.Float64("call-rate", 0, "generated calls per second (0: none)")
 	f.Duration("hold-time", hipathsim.DefaultHoldTime, "talk time of a generated call")
 	f.Int64("seed", 0, "seed of the traffic generator (0: from the clock)")
@@ -45,26 +43,14 @@ chosen when --listen asks for port 0.`,
 	return cmd
 }
 
-func parseRange(s string) (int, int, error) {
-	lo, hi, ok := strings.Cut(strings.TrimSpace(s), "-")
-	a, err1 := strconv.Atoi(lo)
-	b, err2 := a, error(nil)
-	if ok {
-		b, err2 = strconv.Atoi(hi)
-	}
-	if err1 != nil || err2 != nil || a < 0 || b < a {
-		return 0, 0, fmt.Errorf("%q: use LOW-HIGH, e.g. 100-199", s)
-	}
-	if b-a >= 100000 {
-		return 0, 0, fmt.Errorf("%q: more than 100000 extensions", s)
-	}
-	return a, b, nil
-}
-
 func runSim(ctx context.Context, a *app, cmd *cobra.Command) error {
-	lo, hi, err := parseRange(a.str(cmd, "devices"))
+	devs, err := devices(cmd)
 	if err != nil {
-		return usageErrorf("--devices %v", err)
+		return err
+	}
+	lo, hi, err := deviceRange(devs)
+	if err != nil {
+		return err
 	}
 	addr := a.str(cmd, "listen")
 	if _, _, err := net.SplitHostPort(addr); err != nil {

@@ -381,23 +381,36 @@ func viewEvent(ev cstav3.Event) obj {
 }
 
 // aarqView is an AARQ as printed: a HiPath's credentials decoded from its
-// authentication value, any other authentication value in hex.
+// authentication value, any other authentication value in hex; the
+// password, and an authentication value that is not HiPath's, masked
+// unless shown.
 type aarqView struct {
 	Context            ber.OID
 	AuthName, Password string
-	Authentication     []byte
+	Authentication     string
 	CSTAVersion        ber.BitString
 }
 
-func viewAARQ(a *cstav3.AARQ) (*aarqView, error) {
+// masked is what is printed in place of a secret.
+const masked = "*****"
+
+func viewAARQ(a *cstav3.AARQ, showSecrets bool) (*aarqView, error) {
 	v := &aarqView{Context: a.Context, CSTAVersion: a.CSTAVersion}
 	var cred hipath.Credentials
 	if err := cred.UnmarshalBinary(a.Authentication); err != nil {
 		return nil, err
 	}
 	v.AuthName, v.Password = cred.User, cred.Password
-	if cred == (hipath.Credentials{}) {
-		v.Authentication = a.Authentication
+	if cred == (hipath.Credentials{}) && len(a.Authentication) > 0 {
+		v.Authentication = hex.EncodeToString(a.Authentication)
+	}
+	if !showSecrets {
+		if v.Password != "" {
+			v.Password = masked
+		}
+		if v.Authentication != "" {
+			v.Authentication = masked
+		}
 	}
 	return v, nil
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,10 +15,11 @@ import (
 
 func newWatchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "watch --pbx HOST:PORT --device N [--device N …]",
+		Use:   "watch --pbx HOST:PORT --devices LIST",
 		Short: "Monitor extensions of a PBX and print their call events live",
-		Long: `Associate with the PBX, start a monitor on every --device and print each call
-event as it arrives, with the changes of the link's state, until Ctrl-C.
+		Long: `Associate with the PBX, start a monitor on every extension of --devices
+(a list: 100,105,110-119) and print each call event as it arrives, with the
+changes of the link's state, until Ctrl-C.
 
 The link is kept alive (the PBX's SystemStatus requests are answered, and the
 client sends its own when the link is idle); when it is lost the client
@@ -32,70 +31,22 @@ and the event's fields}, enumerations by their ASN.1 names, call ids and
 cross-references as lowercase hex, devices as their number text. Link changes
 are {"time", "link": "up|down|closed", "pbx", "error"}; a started monitor is
 {"time", "monitor", "crossRefIdentifier", "status": "monitoring"}.`,
-		Example: `  cstav3-monitor watch --pbx 10.0.0.5:7001 --device 100 --device 101
-  cstav3-monitor watch --pbx 10.0.0.5 --device 100-120,200 --format json | jq .
-  cstav3-monitor watch --pbx 10.0.0.5 --device 100 --capture link.pcap --metrics 127.0.0.1:9464
-  CSTAV3_PBX=10.0.0.5:8800 CSTAV3_PASSWORD=secret cstav3-monitor watch --device 100`,
+		Example: `  cstav3-monitor watch --pbx 10.0.0.5:7001 --devices 100,101
+  cstav3-monitor watch --pbx 10.0.0.5 --devices 100-120,200 --format json | jq .
+  cstav3-monitor watch --pbx 10.0.0.5 --devices 100 --capture link.pcap --metrics 127.0.0.1:9464
+  CSTAV3_PBX=10.0.0.5:8800 CSTAV3_PASSWORD=secret CSTAV3_DEVICES=100,101 cstav3-monitor watch`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runWatch(cmd.Context(), a, cmd) },
 	}
 	f := cmd.Flags()
 	connFlags(f)
 	heartbeatFlags(f)
-	f.StringSlice("device", nil, "extension to monitor; repeat it, or give lists and ranges: 100,101 or 100-110")
+	devicesFlag(f, "", "the extensions to monitor", "device")
 	f.String("format", "text", "output: text, json (one object per line) or xml (ECMA-323 documents, one per line)")
 	f.String("capture", "", "write the PBX link traffic to this pcap file")
 	f.String("metrics", "", "serve Prometheus metrics on HOST:PORT/metrics")
 	f.Bool("retry", false, "when the PBX cannot be reached, keep dialling (with backoff) instead of failing; a rejected password still fails")
 	return cmd
-}
-
-// parseDevices expands lists and ranges of extensions.
-func parseDevices(items []string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	add := func(d string) {
-		if !seen[d] {
-			seen[d] = true
-			out = append(out, d)
-		}
-	}
-	for _, item := range items {
-		for _, part := range strings.FieldsFunc(item, func(r rune) bool { return r == ',' || r == ' ' }) {
-			lo, hi, isRange := strings.Cut(part, "-")
-			if !isRange {
-				if !validDevice(part) {
-					return nil, fmt.Errorf("device %q: not a dialling number (digits, *, #, +)", part)
-				}
-				add(part)
-				continue
-			}
-			a, err1 := strconv.Atoi(lo)
-			b, err2 := strconv.Atoi(hi)
-			if err1 != nil || err2 != nil || a < 0 || b < a {
-				return nil, fmt.Errorf("device range %q: use LOW-HIGH, e.g. 100-110", part)
-			}
-			if b-a >= 1000 {
-				return nil, fmt.Errorf("device range %q: more than 1000 devices", part)
-			}
-			for n := a; n <= b; n++ {
-				add(strconv.Itoa(n))
-			}
-		}
-	}
-	return out, nil
-}
-
-func validDevice(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("0123456789*#+", r) {
-			return false
-		}
-	}
-	return true
 }
 
 // extras are the optional capture file and metrics server of watch and
@@ -144,13 +95,9 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 	if err := checkFormat(format); err != nil {
 		return err
 	}
-	raw, _ := cmd.Flags().GetStringSlice("device")
-	devices, err := parseDevices(raw)
+	devs, err := devices(cmd)
 	if err != nil {
-		return usageErrorf("--device: %v", err)
-	}
-	if len(devices) == 0 {
-		return usageErrorf("give at least one --device to monitor (e.g. --device 100 --device 101, or --device 100-110)")
+		return err
 	}
 	addr, err := pbxAddr(cmd)
 	if err != nil {
@@ -174,7 +121,7 @@ func runWatch(ctx context.Context, a *app, cmd *cobra.Command) error {
 		return err
 	}
 	p := &printer{w: a.stdout, json: format == "json", xml: format == "xml", color: color}
-	err = watchLoop(ctx, a, client, first, addr, devices, p, m)
+	err = watchLoop(ctx, a, client, first, addr, devs, p, m)
 	if cerr := x.close(); cerr != nil && err == nil {
 		err = fmt.Errorf("capture: %v", cerr)
 	}
@@ -215,7 +162,7 @@ func (a *app) watchClient(ctx context.Context, cmd *cobra.Command, w *capture.Wr
 // watchLoop monitors devices over client and prints until ctx ends or the
 // link closes for good; it closes the client. first is the first link
 // state if the caller read it.
-func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3.LinkEvent, addr string, devices []string, p *printer, m *clientMetrics) error {
+func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3.LinkEvent, addr string, devs []string, p *printer, m *clientMetrics) error {
 	var closing atomic.Bool
 	linkDone := make(chan error, 1)
 	var linkErr error
@@ -247,7 +194,7 @@ func watchLoop(ctx context.Context, a *app, client *cstav3.Client, first *cstav3
 	p.Header()
 	var notesMu sync.Mutex
 	started := 0
-	for _, dev := range devices {
+	for _, dev := range devs {
 		var mon atomic.Pointer[cstav3.Monitor]
 		cfg := cstav3.MonitorConfig{
 			OnEvent: func(ev cstav3.Event) {
