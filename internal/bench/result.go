@@ -36,7 +36,7 @@ func latencyOf(h *histogram.Histogram) *Latency {
 		P99us: us(h.Quantile(0.99)), P999us: us(h.Quantile(0.999)), MaxUs: us(h.Max()), MeanUs: h.Mean() / 1e3}
 }
 
-// Result is what a run reports; cstav3-monitor bench --json prints it as
+// Result is what a run reports; cstav3-monitor bench --format json prints it as
 // it is, so the JSON names are an interface.
 type Result struct {
 	Events    int      `json:"events"` // sent by the simulator
