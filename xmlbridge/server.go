@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
@@ -52,6 +53,7 @@ type Server struct {
 	stopLink    func()
 
 	stats counters
+	conns atomic.Int64 // consumer connections open, against Config.MaxConns
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the

@@ -23,12 +23,18 @@ type Stats struct {
 
 	ConsumersDropped uint64 // disconnected as slow: queue overflow or write timeout
 	BadFrames        uint64 // connections closed for bad framing or oversize messages
-	RefusedConns     uint64 // closed at once: MaxPendingLogins connections were waiting for a login
+	RefusedConns     uint64 // TCP, closed at once: MaxPendingLogins connections were waiting for a login, or MaxConns reached
 
 	RequestsOK        uint64 // answered with a response
 	RequestsFailed    uint64 // answered with a CSTA error from the PBX, or the PBX link down or too slow
 	RequestsRefused   uint64 // refused by the bridge: no session, not the session's monitor, a limit
 	RequestsMalformed uint64 // not XML, unknown, or with values that do not map
+
+	// Connections and HTTP hardening.
+	Conns            int    // consumer connections open, TCP and HTTP, against Config.MaxConns
+	RefusedHTTPConns uint64 // HTTP connections closed at once: HTTPMaxConns, HTTPMaxConnsPerIP or MaxConns reached
+	BodyTimeouts     uint64 // HTTP requests whose body did not arrive in time; their connection was closed
+	HTTPBufferDrops  uint64 // oldest documents dropped by HTTP sessions with no event stream (HTTPBufferedEvents)
 }
 
 // counters are the atomic counters behind Stats.
@@ -38,6 +44,8 @@ type counters struct {
 	consumersDropped, badFrames, refusedConns                        atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
+
+	refusedHTTPConns, bodyTimeouts, httpBufferDrops atomic.Uint64
 }
 
 // Stats returns a snapshot of the server's counters.
@@ -68,5 +76,9 @@ func (s *Server) Stats() Stats {
 	st.RequestsFailed = c.requestsFailed.Load()
 	st.RequestsRefused = c.requestsRefused.Load()
 	st.RequestsMalformed = c.requestsMalformed.Load()
+	st.Conns = int(s.conns.Load())
+	st.RefusedHTTPConns = c.refusedHTTPConns.Load()
+	st.BodyTimeouts = c.bodyTimeouts.Load()
+	st.HTTPBufferDrops = c.httpBufferDrops.Load()
 	return st
 }
