@@ -180,3 +180,106 @@ func loginUntil(t *testing.T, url string, deadline time.Time) string {
 	}
 	return ""
 }
+
+// TestSOAPChallenge: a client that sends its credentials only when
+// challenged, as most HTTP libraries do with Basic, logs in: the request
+// without them gets 401 and the Basic challenge, the retry with them is
+// served; wrong credentials get 401 and the challenge again.
+func TestSOAPChallenge(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	hc := &http.Client{Transport: tr, Timeout: waitLong}
+	// do sends the snapshot as a challenge-driven client does: first
+	// without credentials, then, if challenged for Basic, with them.
+	do := func(user, pass string) (first, second *http.Response) {
+		body := AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-snapshot-device"))
+		send := func(auth bool) *http.Response {
+			req, _ := http.NewRequest(http.MethodPost, e.soapURL, bytes.NewReader(body))
+			req.Header.Set("Content-Type", "text/xml")
+			if auth {
+				req.SetBasicAuth(user, pass)
+			}
+			resp, err := hc.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			return resp
+		}
+		first = send(false)
+		if first.StatusCode == http.StatusUnauthorized && strings.HasPrefix(first.Header.Get("WWW-Authenticate"), "Basic ") {
+			second = send(true)
+		}
+		return first, second
+	}
+	first, second := do(userSnom, passSnom)
+	if first.StatusCode != http.StatusUnauthorized || first.Header.Get("WWW-Authenticate") != `Basic realm="cstav3", charset="UTF-8"` {
+		t.Fatalf("without credentials: %s %q", first.Status, first.Header.Get("WWW-Authenticate"))
+	}
+	if second == nil || second.StatusCode != http.StatusOK {
+		t.Fatalf("after the challenge: %+v", second)
+	}
+	_, second = do(userSnom, "wrong")
+	if second == nil || second.StatusCode != http.StatusUnauthorized || second.Header.Get("WWW-Authenticate") == "" {
+		t.Fatalf("wrong credentials after the challenge: %+v", second)
+	}
+	if st := e.srv.Stats(); st.FailedLogins != 1 || st.RequestsOK != 1 || st.RequestsRefused != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+}
+
+// TestConnLimits: the bridge-wide cap applies to the TCP listeners too,
+// and the per-IP cap of an HTTP listener to each remote address.
+func TestConnLimits(t *testing.T) {
+	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxConns = 2 }})
+	a := dialConsumer(t, e.header, framingHeader, nil)
+	a.login()
+	b := dialConsumer(t, e.nul, framingNUL, nil)
+	b.login()
+	c := dialConsumer(t, e.header, framingHeader, nil)
+	c.expectClosed()
+	if st := e.srv.Stats(); st.RefusedConns != 1 || st.Conns != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+	a.conn.Close()
+	<-a.done
+	waitUntil(t, "place freed", func() bool { return e.srv.Stats().Conns == 1 })
+	dialConsumer(t, e.header, framingHeader, nil).login()
+
+	l := (&Server{cfg: Config{MaxConns: 100}}).limitListener(nil, true)
+	l.max, l.maxPer = 3, 2
+	for i, want := range []string{"", "", "ip", "", "listener"} {
+		ip := "192.0.2.1"
+		if i >= 3 {
+			ip = "192.0.2.2"
+		}
+		if got := l.admit(ip); got != want {
+			t.Fatalf("connection %d from %s: %q, want %q", i, ip, got, want)
+		}
+	}
+	l.release("192.0.2.1")
+	if got := l.admit("192.0.2.1"); got != "" {
+		t.Fatalf("after a release: %q", got)
+	}
+}
+
+// TestDefaultMaxConns: RLIMIT_NOFILE minus the reserve, half of a limit
+// too low for that, and a fixed limit where the system has none.
+func TestDefaultMaxConns(t *testing.T) {
+	for _, c := range []struct{ limit, reserve, want int }{
+		{1024, 64, 960}, {100, 64, 50}, {0, 64, defaultFDLimit - 64}, {1, 64, 1},
+	} {
+		if got := defaultMaxConns(c.limit, c.reserve); got != c.want {
+			t.Errorf("defaultMaxConns(%d, %d) = %d, want %d", c.limit, c.reserve, got, c.want)
+		}
+	}
+	cfg, err := Config{Client: newEnv(t, envOpts{}).client, Users: map[string]string{"u": "p"}}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := fdLimit(); n > 0 && cfg.MaxConns != defaultMaxConns(n, DefaultFDReserve) {
+		t.Fatalf("MaxConns %d with RLIMIT_NOFILE %d", cfg.MaxConns, n)
+	}
+}
