@@ -99,6 +99,9 @@ type identityKey struct{}
 // requests in SOAP envelopes to DefaultSOAPPath (200 with the response,
 // 500 with a SOAP Fault whose detail holds the CSTAErrorCode or session
 // NegResponse), and GET of the same path for a session's event stream.
+// Credentials are checked before the body is read: a request without
+// them, unless it is a session request, and one with wrong ones get 401
+// with a Basic challenge (see httpFront).
 // ServeSOAP serves it on a listener; it may also be mounted on any
 // http.Server, whose TLS is then the caller's.
 func (s *Server) HTTPHandler() http.Handler {

@@ -40,13 +40,17 @@ var bridgeStats = []bridgeStat{
 	{bridgeDesc("events_dropped_total", "Events lost for a consumer."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsDropped) }},
 	{droppedDesc("slow"), false, func(s xmlbridge.Stats) float64 { return float64(s.ConsumersDropped) }},
 	{droppedDesc("bad_framing"), false, func(s xmlbridge.Stats) float64 { return float64(s.BadFrames) }},
-	{bridgeDesc("refused_connections_total", "Consumer connections closed at once: too many were waiting for a login."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedConns) }},
+	{bridgeDesc("refused_connections_total", "TCP consumer connections closed at once: too many were waiting for a login, or the connection cap was reached."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedConns) }},
 	{bridgeDesc("events_filtered_total", "Event documents suppressed by a consumer's filter."), false, func(s xmlbridge.Stats) float64 { return float64(s.EventsFiltered) }},
 	{bridgeDesc("status_events_total", "SystemStatus documents queued to consumers on PBX link changes."), false, func(s xmlbridge.Stats) float64 { return float64(s.StatusEvents) }},
 	{bridgeDesc("requests_ok_total", "Consumer requests answered with a response."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsOK) }},
 	{bridgeDesc("requests_failed_total", "Consumer requests answered with a CSTA error."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsFailed) }},
 	{bridgeDesc("requests_refused_total", "Consumer requests refused by the bridge."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsRefused) }},
 	{bridgeDesc("requests_malformed_total", "Consumer messages that were not valid requests."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsMalformed) }},
+	{bridgeDesc("connections", "Consumer connections open, TCP and HTTP."), true, func(s xmlbridge.Stats) float64 { return float64(s.Conns) }},
+	{bridgeDesc("refused_http_connections_total", "HTTP connections closed at once: a connection cap was reached."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedHTTPConns) }},
+	{bridgeDesc("http_body_timeouts_total", "HTTP requests whose body did not arrive in time."), false, func(s xmlbridge.Stats) float64 { return float64(s.BodyTimeouts) }},
+	{bridgeDesc("http_buffer_drops_total", "Documents dropped by HTTP sessions without an event stream."), false, func(s xmlbridge.Stats) float64 { return float64(s.HTTPBufferDrops) }},
 }
 
 func (c bridgeCollector) Describe(ch chan<- *prometheus.Desc) {
