@@ -48,7 +48,18 @@
 // GET of the same path (see EventStream). A consumer that needs no events,
 // such as a snom-style click-to-dial application, may instead send HTTP
 // Basic credentials of a configured user with each request; it gets no
-// monitors, since there would be nowhere to deliver their events.
+// monitors, since there would be nowhere to deliver their events. A
+// request with neither gets 401 and a Basic challenge, unless it is a
+// session request (of at most 8 KiB, read within 5 s): credentials are
+// checked before a body is read. While no stream is attached, a session
+// keeps only the newest Config.HTTPBufferedEvents events.
+//
+// Every listener sheds load before it reads: each counts its connections
+// against the bridge-wide Config.MaxConns (the descriptors the process may
+// open, minus a reserve for the PBX link), an HTTP listener also against
+// Config.HTTPMaxConns and Config.HTTPMaxConnsPerIP, and a connection beyond
+// a cap is closed as it is accepted. An HTTP request's header and body
+// each have a deadline (Config.HTTPHeaderTimeout, Config.HTTPBodyTimeout).
 //
 // Monitors are multiplexed: however many consumers monitor a device, the
 // PBX sees one monitor (started with the client's default filter, on a

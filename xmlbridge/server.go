@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
@@ -56,6 +57,8 @@ type Server struct {
 	userSessions map[string]map[*session]struct{} // open sessions by user name (server_quota.go)
 	pending      *admission[*consumer]            // TCP consumers without a session (server_pending.go)
 	now          func() time.Time                 // the lockouts' clock (server_lockout.go); tests set it
+
+	conns atomic.Int64 // consumer connections open, against Config.MaxConns
 }
 
 // NewServer returns a server for cfg. It serves nothing until one of the

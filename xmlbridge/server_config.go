@@ -119,6 +119,45 @@ type Config struct {
 	// Logger receives connection, session and error messages (discarded
 	// when nil).
 	Logger *slog.Logger
+
+	// Connections and HTTP hardening (defaults in server_config_http.go).
+
+	// HTTPHeaderTimeout bounds the time an HTTP request's header may take
+	// to arrive (10s); HTTPBodyTimeout the time its body may take once
+	// the header is in (10s), so that a client that sends a header and
+	// stalls is closed; HTTPIdleTimeout how long a kept-alive connection
+	// may wait for its next request (60s). A request without credentials
+	// may only be a session request, whose body is read with at most
+	// 8 KiB and 5s (see HTTPHandler).
+	HTTPHeaderTimeout time.Duration
+	HTTPBodyTimeout   time.Duration
+	HTTPIdleTimeout   time.Duration
+
+	// HTTPMaxConns bounds the open connections of each HTTP listener
+	// (2048) and HTTPMaxConnsPerIP those of one remote address on it
+	// (256); an HTTP consumer needs one for each event stream and one or
+	// a few for its requests. A connection beyond either is closed as it
+	// is accepted, logged and counted in Stats.RefusedHTTPConns.
+	HTTPMaxConns      int
+	HTTPMaxConnsPerIP int
+
+	// MaxConns bounds the consumer connections of the whole bridge, TCP
+	// and HTTP, so that a flood of connections cannot take the file
+	// descriptors the PBX link needs to reconnect: by default the
+	// process's RLIMIT_NOFILE (read with getrlimit where the system has
+	// it, 4096 elsewhere) minus FDReserve, the descriptors kept for the
+	// PBX link, the listeners, logs and metrics (64). A connection beyond
+	// it is closed as it is accepted and counted in Stats.RefusedConns
+	// (TCP) or Stats.RefusedHTTPConns.
+	MaxConns  int
+	FDReserve int
+
+	// HTTPBufferedEvents bounds the documents an HTTP session keeps while
+	// no event stream is attached (256): beyond it the oldest is dropped,
+	// counted per session and in Stats.HTTPBufferDrops, and the session's
+	// first drop is logged. While a stream is attached, QueueLength and
+	// SlowConsumer apply as to a TCP consumer.
+	HTTPBufferedEvents int
 }
 
 // Defaults of Config.
@@ -179,6 +218,7 @@ func (c Config) withDefaults() (Config, error) {
 	setInt(&c.LoginFailuresPerIP, 4*c.LoginFailures)
 	setDur(&c.LoginFailureWindow, DefaultLoginFailureWindow)
 	setDur(&c.LoginLockout, DefaultLoginLockout)
+	c = c.withHTTPDefaults()
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}

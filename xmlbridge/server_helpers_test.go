@@ -403,6 +403,15 @@ func newSOAPClient(t testing.TB, url string, tc *tls.Config) *soapClient {
 // answer (a SOAP Fault decodes to its CSTAErrorCode).
 func (c *soapClient) post(body []byte) (int, *ecma323.Message, []byte) {
 	c.t.Helper()
+	status, _, b := c.postRaw(body)
+	m, _ := ecma323.Decode(b)
+	return status, m, b
+}
+
+// postRaw sends body as snom does and returns the status, the header and
+// the body of the answer.
+func (c *soapClient) postRaw(body []byte) (int, http.Header, []byte) {
+	c.t.Helper()
 	req, err := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(body))
 	if err != nil {
 		c.t.Fatal(err)
@@ -423,8 +432,7 @@ func (c *soapClient) post(body []byte) (int, *ecma323.Message, []byte) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	m, _ := ecma323.Decode(b)
-	return resp.StatusCode, m, b
+	return resp.StatusCode, resp.Header, b
 }
 
 // stream opens the session's event stream; its documents arrive on the

@@ -38,9 +38,10 @@ func (s *Server) serveTCP(ln net.Listener, t streamTransport) error {
 		delete(s.listeners, ln)
 		s.mu.Unlock()
 	}()
+	lln := s.limitListener(ln, false)
 	var backoff time.Duration
 	for {
-		conn, err := ln.Accept()
+		conn, err := lln.Accept()
 		if err != nil {
 			if s.isClosed() {
 				return ErrServerClosed

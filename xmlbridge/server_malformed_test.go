@@ -150,20 +150,34 @@ func TestBadSOAP(t *testing.T) {
 		name, method, ctype string
 		body                []byte
 		status              int
+		anonymous           bool
 	}{
-		{"not an envelope", http.MethodPost, "text/xml", []byte("<MakeCall/>"), http.StatusInternalServerError},
-		{"empty body", http.MethodPost, "text/xml", nil, http.StatusInternalServerError},
-		{"garbage", http.MethodPost, "text/xml", []byte{0xff, 0, 1, 2}, http.StatusInternalServerError},
-		{"too large", http.MethodPost, "text/xml", bytes.Repeat([]byte("x"), 5000), http.StatusRequestEntityTooLarge},
-		{"wrong content type", http.MethodPost, "application/json", []byte("{}"), http.StatusUnsupportedMediaType},
-		{"wrong method", http.MethodPut, "text/xml", nil, http.StatusMethodNotAllowed},
-		{"GET without session", http.MethodGet, "", nil, http.StatusUnauthorized},
+		{"not an envelope", http.MethodPost, "text/xml", []byte("<MakeCall/>"), http.StatusInternalServerError, false},
+		{"empty body", http.MethodPost, "text/xml", nil, http.StatusInternalServerError, false},
+		{"garbage", http.MethodPost, "text/xml", []byte{0xff, 0, 1, 2}, http.StatusInternalServerError, false},
+		{"too large", http.MethodPost, "text/xml", bytes.Repeat([]byte("x"), 5000), http.StatusRequestEntityTooLarge, false},
+		{"wrong content type", http.MethodPost, "application/json", []byte("{}"), http.StatusUnsupportedMediaType, false},
+		{"wrong method", http.MethodPut, "text/xml", nil, http.StatusMethodNotAllowed, false},
+		{"GET without session", http.MethodGet, "", nil, http.StatusUnauthorized, false},
+		// Without credentials only a session request of at most 8 KiB
+		// is read; anything else is challenged.
+		{"anonymous: not an envelope", http.MethodPost, "text/xml", []byte("<MakeCall/>"), http.StatusUnauthorized, true},
+		{"anonymous: garbage", http.MethodPost, "text/xml", []byte{0xff, 0, 1, 2}, http.StatusUnauthorized, true},
+		{"anonymous: too large", http.MethodPost, "text/xml", bytes.Repeat([]byte("x"), loginBodyLimit+1), http.StatusUnauthorized, true},
+		{"anonymous: wrong content type", http.MethodPost, "application/json", []byte("{}"), http.StatusUnauthorized, true},
+		{"anonymous: wrong path", http.MethodPost, "text/xml", []byte("<MakeCall/>"), http.StatusNotFound, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			req, _ := http.NewRequest(tc.method, e.soapURL, bytes.NewReader(tc.body))
 			if tc.ctype != "" {
 				req.Header.Set("Content-Type", tc.ctype)
+			}
+			if tc.name == "anonymous: wrong path" {
+				req.URL.Path = "/other"
+			}
+			if !tc.anonymous && tc.method != http.MethodGet {
+				req.SetBasicAuth(userSnom, passSnom)
 			}
 			resp, err := hc.Do(req)
 			if err != nil {

@@ -1,6 +1,7 @@
 package xmlbridge
 
 import (
+	"bytes"
 	"context"
 	"net"
 	"net/http"
@@ -112,10 +113,11 @@ func TestSlowConsumerDropEvents(t *testing.T) {
 	}
 }
 
-// TestSlowHTTPConsumer: an HTTP session whose events nobody streams fills
-// its queue and is ended, its monitor stopped at the PBX.
+// TestSlowHTTPConsumer: an HTTP session whose events nobody streams keeps
+// the newest HTTPBufferedEvents and stays open, its monitor running; a
+// stream opened later gets those, then the live events.
 func TestSlowHTTPConsumer(t *testing.T) {
-	e := newEnv(t, envOpts{cfg: func(c *Config) { c.QueueLength = 64 }})
+	e := newEnv(t, envOpts{cfg: func(c *Config) { c.QueueLength, c.HTTPBufferedEvents = 64, 16 }})
 	sc := newSOAPClient(t, e.soapURL, nil)
 	_, m, _ := sc.post(AppendSOAPEnvelope(nil, loginDoc(userECSS, passECSS, 60)))
 	sc.session = m.XML.(*ecma323.StartApplicationSessionPosResponse).SessionID
@@ -127,12 +129,25 @@ func TestSlowHTTPConsumer(t *testing.T) {
 	if err := e.sim.Flood(ctx, "725", 65); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "HTTP session dropped", func() bool { return e.srv.Stats().ConsumersDropped == 1 })
-	if st := e.srv.Stats(); st.DroppedQueueFull != 1 {
-		t.Errorf("stats %+v", st)
+	waitUntil(t, "events buffered", func() bool { return e.srv.Stats().EventsOut == 65 })
+	st := e.srv.Stats()
+	if st.ConsumersDropped != 0 || st.HTTPBufferDrops != 65-16 || st.Sessions != 1 || st.PBXMonitors != 1 {
+		t.Fatalf("stats %+v", st)
 	}
-	waitUntil(t, "PBX monitor stopped", func() bool { _, stop := e.monitorStarts(); return stop == 1 })
-	if status, _, _ := sc.post(AppendSOAPEnvelope(nil, codecSeed(t, "ecss10-snapshot-device"))); status != http.StatusUnauthorized {
-		t.Fatalf("request on the dropped session: %d", status)
+	events := sc.stream()
+	for range 16 {
+		if f := nextDoc(t, events); f.msg.Name != "DeliveredEvent" {
+			t.Fatalf("buffered: %s", f.doc)
+		}
+	}
+	if _, err := e.sim.Dial("724", "725"); err != nil {
+		t.Fatal(err)
+	}
+	// The flood's events come from 200; the next one is the call's.
+	if f := nextDoc(t, events); !bytes.Contains(f.doc, []byte(">724<")) {
+		t.Fatalf("more than the buffer held: %s", f.doc)
+	}
+	if st := e.srv.Stats(); st.HTTPBufferDrops != 65-16 || st.ConsumersDropped != 0 {
+		t.Fatalf("stats %+v", st)
 	}
 }

@@ -47,16 +47,24 @@ type Stats struct {
 	BadFrames     uint64
 	// RefusedConns counts the TCP connections closed by the bounds on
 	// connections without a session: ReapedAll by MaxPendingLogins,
-	// ReapedPerIP by MaxPendingLoginsPerIP; the oldest of them is closed
-	// to make room for a new one.
-	RefusedConns uint64
-	ReapedAll    uint64
-	ReapedPerIP  uint64
+	// ReapedPerIP by MaxPendingLoginsPerIP (the oldest of them is closed
+	// to make room for a new one); and RefusedMaxConns those closed at
+	// once because the bridge had MaxConns consumer connections open.
+	RefusedConns    uint64
+	ReapedAll       uint64
+	ReapedPerIP     uint64
+	RefusedMaxConns uint64
 
 	RequestsOK        uint64 // answered with a response
 	RequestsFailed    uint64 // answered with a CSTA error from the PBX, or the PBX link down or too slow
 	RequestsRefused   uint64 // refused by the bridge: no session, not the session's monitor, a limit
 	RequestsMalformed uint64 // not XML, unknown, or with values that do not map
+
+	// Connections and HTTP hardening.
+	Conns            int    // consumer connections open, TCP and HTTP, against Config.MaxConns
+	RefusedHTTPConns uint64 // HTTP connections closed at once: HTTPMaxConns, HTTPMaxConnsPerIP or MaxConns reached
+	BodyTimeouts     uint64 // HTTP requests whose body did not arrive in time; their connection was closed
+	HTTPBufferDrops  uint64 // oldest documents dropped by HTTP sessions with no event stream (HTTPBufferedEvents)
 }
 
 // counters are the atomic counters behind Stats.
@@ -67,9 +75,11 @@ type counters struct {
 	eventsIn, eventsOut, eventsFiltered, eventsDropped, statusEvents atomic.Uint64
 	consumersDropped, droppedQueueFull, droppedReply, droppedWrite   atomic.Uint64
 	loginTimeouts, tlsFailures, badFrames                            atomic.Uint64
-	refusedConns, reapedAll, reapedPerIP                             atomic.Uint64
+	refusedConns, reapedAll, reapedPerIP, refusedMaxConns            atomic.Uint64
 	requestsOK, requestsFailed, requestsRefused, requestsMalformed   atomic.Uint64
 	streams                                                          atomic.Int64 // open HTTP event streams
+
+	refusedHTTPConns, bodyTimeouts, httpBufferDrops atomic.Uint64
 }
 
 // The reasons a consumer is dropped as slow, in its log line and Stats.
@@ -127,11 +137,16 @@ func (s *Server) Stats() Stats {
 	st.TLSFailures = c.tlsFailures.Load()
 	st.BadFrames = c.badFrames.Load()
 	st.RefusedConns = c.refusedConns.Load()
+	st.RefusedMaxConns = c.refusedMaxConns.Load()
 	st.ReapedAll = c.reapedAll.Load()
 	st.ReapedPerIP = c.reapedPerIP.Load()
 	st.RequestsOK = c.requestsOK.Load()
 	st.RequestsFailed = c.requestsFailed.Load()
 	st.RequestsRefused = c.requestsRefused.Load()
 	st.RequestsMalformed = c.requestsMalformed.Load()
+	st.Conns = int(s.conns.Load())
+	st.RefusedHTTPConns = c.refusedHTTPConns.Load()
+	st.BodyTimeouts = c.bodyTimeouts.Load()
+	st.HTTPBufferDrops = c.httpBufferDrops.Load()
 	return st
 }

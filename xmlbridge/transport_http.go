@@ -6,9 +6,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/cstav3/cstav3/xmlbridge/ecma323"
@@ -53,9 +50,12 @@ func (SOAPTransport) DefaultEncoder() ecma323.Encoder { return ecma323.Encoder{E
 // serve serves HTTPHandler on ln, with TLS if Config.TLSConfig is set.
 func (SOAPTransport) serve(s *Server, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           s.HTTPHandler(),
-		ReadHeaderTimeout: s.cfg.LoginTimeout,
-		IdleTimeout:       2 * s.cfg.LoginTimeout,
+		Handler: s.HTTPHandler(),
+		// The body's deadline is the handler's (httpFront), which knows
+		// whether the request has credentials; a server ReadTimeout would
+		// also cut the event streams.
+		ReadHeaderTimeout: s.cfg.HTTPHeaderTimeout,
+		IdleTimeout:       s.cfg.HTTPIdleTimeout,
 		// A copy: net/http adds its protocols (h2) to the config it is
 		// given, while the TCP listeners hand the original to handshakes.
 		TLSConfig: s.cfg.TLSConfig.Clone(),
@@ -69,11 +69,12 @@ func (SOAPTransport) serve(s *Server, ln net.Listener) error {
 	}
 	s.httpServers[hs] = struct{}{}
 	s.mu.Unlock()
+	lln := s.limitListener(ln, true)
 	var err error
 	if s.cfg.TLSConfig != nil {
-		err = hs.ServeTLS(ln, "", "")
+		err = hs.ServeTLS(lln, "", "")
 	} else {
-		err = hs.Serve(ln)
+		err = hs.Serve(lln)
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		return ErrServerClosed
@@ -83,87 +84,6 @@ func (SOAPTransport) serve(s *Server, ln net.Listener) error {
 	delete(s.httpServers, hs)
 	s.mu.Unlock()
 	return err
-}
-
-// An httpFeed is the event queue of an HTTP session. It exists from
-// StartApplicationSession on, so that no event is lost between MonitorStart
-// and the GET that streams it, and it survives the stream, which a
-// consumer may open again (one at a time). Events are materialised per
-// consumer here: EventStream takes whole documents.
-type httpFeed struct {
-	s       *Server
-	sess    *session
-	dropped atomic.Bool
-
-	mu       sync.Mutex
-	ch       chan []byte
-	closed   bool
-	attached bool
-}
-
-func newHTTPFeed(s *Server, ss *session) *httpFeed {
-	return &httpFeed{s: s, sess: ss, ch: make(chan []byte, s.cfg.QueueLength)}
-}
-
-// push queues a document without blocking; an overflow ends the session
-// under SlowDisconnect (the PBX monitors are stopped by the janitor, as
-// this runs on the client's dispatcher).
-func (f *httpFeed) push(m outMsg) bool {
-	doc := m.appendDoc(nil)
-	f.mu.Lock()
-	if f.closed {
-		f.mu.Unlock()
-		return false
-	}
-	select {
-	case f.ch <- doc:
-		f.mu.Unlock()
-		return true
-	default:
-	}
-	f.mu.Unlock()
-	if f.s.cfg.SlowConsumer == SlowDropEvents {
-		f.s.stats.eventsDropped.Add(1)
-		return false
-	}
-	if f.dropped.CompareAndSwap(false, true) {
-		f.s.stats.countDrop(dropQueueFull) // by reason: server_stats.go
-		f.s.endSession(f.sess, dropQueueFull, false)
-	}
-	return false
-}
-
-// close ends the feed, and with it the stream reading it.
-func (f *httpFeed) close() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.closed {
-		f.closed = true
-		close(f.ch)
-	}
-}
-
-// attach hands the feed to an event stream.
-func (f *httpFeed) attach() (<-chan []byte, func(), error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	switch {
-	case f.closed:
-		return nil, nil, errSessionEnded
-	case f.attached:
-		return nil, nil, errStreamBusy
-	}
-	f.attached = true
-	f.s.stats.streams.Add(1)
-	var once sync.Once
-	return f.ch, func() {
-		once.Do(func() {
-			f.mu.Lock()
-			f.attached = false
-			f.mu.Unlock()
-			f.s.stats.streams.Add(-1)
-		})
-	}, nil
 }
 
 // httpIdentity is who an HTTP request comes from, for serveSOAP.
@@ -179,6 +99,9 @@ type identityKey struct{}
 // requests in SOAP envelopes to DefaultSOAPPath (200 with the response,
 // 500 with a SOAP Fault whose detail holds the CSTAErrorCode or session
 // NegResponse), and GET of the same path for a session's event stream.
+// Credentials are checked before the body is read: a request without
+// them, unless it is a session request, and one with wrong ones get 401
+// with a Basic challenge (see httpFront).
 // ServeSOAP serves it on a listener; it may also be mounted on any
 // http.Server, whose TLS is then the caller's.
 func (s *Server) HTTPHandler() http.Handler {
@@ -188,50 +111,6 @@ func (s *Server) HTTPHandler() http.Handler {
 		Serve:       s.serveSOAP,
 		Events:      &EventStream{Subscribe: s.subscribe},
 	}}
-}
-
-// httpFront authenticates a request before SOAPHandler sees it.
-type httpFront struct {
-	s    *Server
-	soap *SOAPHandler
-}
-
-func (h *httpFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s := h.s
-	id := &httpIdentity{ip: hostOf(r.RemoteAddr)}
-	sid := r.Header.Get(HeaderSessionID)
-	if sid == "" {
-		sid = r.URL.Query().Get(QuerySessionID)
-	}
-	if sid != "" {
-		if id.sess = s.lookupSession(&caller{}, sid); id.sess == nil {
-			unauthorized(w, "unknown or ended session")
-			return
-		}
-	} else if user, password, ok := r.BasicAuth(); ok {
-		if good, retry := s.authenticate(user, password, true, id.ip, SOAPTransport{}); retry > 0 { // hook: server_auth.go
-			w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
-			http.Error(w, "too many failed logins", http.StatusTooManyRequests)
-			return
-		} else if !good {
-			unauthorized(w, "wrong user or password")
-			return
-		}
-		id.user = user
-	}
-	if r.Method == http.MethodGet && r.URL.Path == h.soap.Path {
-		if id.sess == nil {
-			unauthorized(w, "an event stream needs a session: "+HeaderSessionID)
-			return
-		}
-		w = &streamWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: s.cfg.WriteTimeout}
-	}
-	h.soap.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
-}
-
-func unauthorized(w http.ResponseWriter, msg string) {
-	w.Header().Set("WWW-Authenticate", `Basic realm="CSTA", charset="UTF-8"`)
-	http.Error(w, msg, http.StatusUnauthorized)
 }
 
 // serveSOAP serves the request element of one POST.

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/internal/bench"
 	"github.com/cstav3/cstav3/internal/bench/pace"
-	"github.com/spf13/cobra"
 )
 
 // newBenchCmd measures the whole path in one process: the simulator's

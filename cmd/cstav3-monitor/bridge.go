@@ -12,9 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/xmlbridge"
-	"github.com/spf13/cobra"
 )
 
 // newBridgeCmd runs the ECMA-323 XML bridge: one CSTA link to the PBX

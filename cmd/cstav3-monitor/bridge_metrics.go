@@ -1,8 +1,9 @@
 package main
 
 import (
-	"github.com/cstav3/cstav3/xmlbridge"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/cstav3/cstav3/xmlbridge"
 )
 
 // bridgeCollector exports the counters of an xmlbridge.Server.
@@ -51,6 +52,7 @@ var bridgeStats = []bridgeStat{
 	{labelled("consumers_dropped_total", droppedHelp, "reason", "tls_failure"), false, func(s xmlbridge.Stats) float64 { return float64(s.TLSFailures) }},
 	{labelled("refused_connections_total", refusedHelp, "reason", "pending_logins"), false, func(s xmlbridge.Stats) float64 { return float64(s.ReapedAll) }},
 	{labelled("refused_connections_total", refusedHelp, "reason", "pending_logins_per_ip"), false, func(s xmlbridge.Stats) float64 { return float64(s.ReapedPerIP) }},
+	{labelled("refused_connections_total", refusedHelp, "reason", "max_conns"), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedMaxConns) }},
 	{bridgeDesc("pending_logins", "Consumer connections without a session."), true, func(s xmlbridge.Stats) float64 { return float64(s.PendingLogins) }},
 	{bridgeDesc("sessions_ended_total", "Sessions ended, for any reason."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsEnded) }},
 	{bridgeDesc("sessions_refused_total", "Sessions refused: the bridge's session limit was reached."), false, func(s xmlbridge.Stats) float64 { return float64(s.SessionsRefused) }},
@@ -62,6 +64,10 @@ var bridgeStats = []bridgeStat{
 	{bridgeDesc("requests_failed_total", "Consumer requests answered with a CSTA error."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsFailed) }},
 	{bridgeDesc("requests_refused_total", "Consumer requests refused by the bridge."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsRefused) }},
 	{bridgeDesc("requests_malformed_total", "Consumer messages that were not valid requests."), false, func(s xmlbridge.Stats) float64 { return float64(s.RequestsMalformed) }},
+	{bridgeDesc("connections", "Consumer connections open, TCP and HTTP."), true, func(s xmlbridge.Stats) float64 { return float64(s.Conns) }},
+	{bridgeDesc("refused_http_connections_total", "HTTP connections closed at once: a connection cap was reached."), false, func(s xmlbridge.Stats) float64 { return float64(s.RefusedHTTPConns) }},
+	{bridgeDesc("http_body_timeouts_total", "HTTP requests whose body did not arrive in time."), false, func(s xmlbridge.Stats) float64 { return float64(s.BodyTimeouts) }},
+	{bridgeDesc("http_buffer_drops_total", "Documents dropped by HTTP sessions without an event stream."), false, func(s xmlbridge.Stats) float64 { return float64(s.HTTPBufferDrops) }},
 }
 
 func (c bridgeCollector) Describe(ch chan<- *prometheus.Desc) {

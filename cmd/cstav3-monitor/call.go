@@ -9,8 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cstav3/cstav3/cstav3"
 	"github.com/spf13/cobra"
+
+	"github.com/cstav3/cstav3/cstav3"
 )
 
 func newCallCmd(a *app) *cobra.Command {

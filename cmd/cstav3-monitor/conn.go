@@ -11,10 +11,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/internal/capture"
-	"github.com/spf13/cobra"
 )
 
 // connFlags adds the flags of a connection to a PBX.

@@ -9,9 +9,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
-	"github.com/spf13/cobra"
 )
 
 func newDecodeCmd(app *app) *cobra.Command {

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
 	"github.com/cstav3/cstav3/hipath/hipathsim"
-	"github.com/spf13/cobra"
 )
 
 func demoFlags(cmd *cobra.Command) {

@@ -9,11 +9,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cstav3/cstav3/cstav3"
-	"github.com/cstav3/cstav3/hipath/hipathsim"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/hipath/hipathsim"
 )
 
 // clientMetrics are the Prometheus metrics of a client: what the CLI counts

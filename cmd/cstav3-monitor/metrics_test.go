@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cstav3/cstav3/hipath/hipathsim"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
+
+	"github.com/cstav3/cstav3/hipath/hipathsim"
 )
 
 // scrapeValues reads url in the Prometheus text format.

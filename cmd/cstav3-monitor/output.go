@@ -12,9 +12,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/xmlbridge/ecma323"
-	"github.com/spf13/cobra"
 )
 
 // useColor decides whether text output is coloured: --color always or

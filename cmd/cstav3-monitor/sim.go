@@ -7,8 +7,9 @@ import (
 	"net"
 	"time"
 
-	"github.com/cstav3/cstav3/hipath/hipathsim"
 	"github.com/spf13/cobra"
+
+	"github.com/cstav3/cstav3/hipath/hipathsim"
 )
 
 func newSimCmd(a *app) *cobra.Command {

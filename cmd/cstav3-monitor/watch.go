@@ -7,10 +7,11 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/cstav3/cstav3/cstav3"
-	"github.com/cstav3/cstav3/internal/capture"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
+
+	"github.com/cstav3/cstav3/cstav3"
+	"github.com/cstav3/cstav3/internal/capture"
 )
 
 func newWatchCmd(a *app) *cobra.Command {
