@@ -6,9 +6,10 @@ import (
 	"strconv"
 )
 
-// The generator reads only two shapes of ASN.1 type assignment, the ones
-// whose names Go code needs: ENUMERATED (names and numbers) and a CHOICE
-// of tagged alternatives (universalFailure's branches). It is not an ASN.1
+// The generator reads only three shapes of ASN.1 type assignment, the ones
+// whose names Go code needs: ENUMERATED (names and numbers), a CHOICE of
+// tagged alternatives (universalFailure's branches) and a BIT STRING with
+// named bits (the monitor filter's event categories). It is not an ASN.1
 // parser: a module it cannot read is an error, never a guess.
 
 // value is one named number of an ENUMERATED, or one alternative of a
@@ -46,6 +47,28 @@ func enumerated(text, typ string) ([]value, error) {
 		return nil, fmt.Errorf("ENUMERATED %s has no values", typ)
 	}
 	return vals, nil
+}
+
+// namedBits returns the named bits of BIT STRING type typ in module text,
+// in the module's order.
+func namedBits(text, typ string) ([]value, error) {
+	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) + `\s*::=\s*BIT\s+STRING\s*\{(.*?)\}`)
+	m := re.FindStringSubmatch(text)
+	if m == nil {
+		return nil, fmt.Errorf("no BIT STRING %s", typ)
+	}
+	var bits []value
+	for _, nm := range namedNum.FindAllStringSubmatch(comment.ReplaceAllString(m[1], ""), -1) {
+		n, err := strconv.Atoi(nm[2])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", typ, nm[1], err)
+		}
+		bits = append(bits, value{Name: nm[1], Number: n})
+	}
+	if len(bits) == 0 {
+		return nil, fmt.Errorf("BIT STRING %s has no named bits", typ)
+	}
+	return bits, nil
 }
 
 // choice returns the alternatives of CHOICE type typ in module text, each
