@@ -198,6 +198,16 @@ func (c ChargingType) String() string {
 	return "ChargingType(" + strconv.Itoa(int(c)) + ")"
 }
 
+// ParseChargingType returns the charging type with ASN.1 name s.
+func ParseChargingType(s string) (ChargingType, bool) {
+	for _, c := range [...]ChargingType{ChargingSubTotal, ChargingTotal} {
+		if c.String() == s {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
 // CurrencyMultiplier scales a CurrencyAmount by a power of ten.
 type CurrencyMultiplier int
 
@@ -221,6 +231,16 @@ func (m CurrencyMultiplier) String() string {
 		return currencyMultiplierNames[m]
 	}
 	return "CurrencyMultiplier(" + strconv.Itoa(int(m)) + ")"
+}
+
+// ParseCurrencyMultiplier returns the multiplier with ASN.1 name s.
+func ParseCurrencyMultiplier(s string) (CurrencyMultiplier, bool) {
+	for m, n := range currencyMultiplierNames {
+		if n == s {
+			return CurrencyMultiplier(m), true
+		}
+	}
+	return 0, false
 }
 
 // ChargingInfo is the charge of a call so far or in total (ECMA-269

@@ -249,23 +249,24 @@ func chargingToXML(c *cstav3.ChargingInfo) *ChargingInfo {
 	return x
 }
 
-var codecMultipliers = []string{"oneThousandth", "oneHundredth", "oneTenth", "one", "ten", "hundred", "thousand"}
-
 func (m *codecMapper) charging(path string, x *ChargingInfo) *cstav3.ChargingInfo {
 	if x == nil {
 		return nil
 	}
 	c := &cstav3.ChargingInfo{}
-	switch strings.TrimSpace(x.TypeOfChargingInfo) {
-	case "subTotal":
-	case "total":
-		c.TypeOfChargingInfo = cstav3.ChargingTotal
-	default:
+	t, ok := cstav3.ParseChargingType(strings.TrimSpace(x.TypeOfChargingInfo))
+	if !ok {
 		m.fail(path+"/typeOfChargingInfo", x.TypeOfChargingInfo, "unknown charging type")
 	}
+	c.TypeOfChargingInfo = t
 	if cu := x.NumberUnits.CurrencyUnits; cu != nil {
+		v := strings.TrimSpace(cu.CurrencyMultiplier)
+		mult, ok := cstav3.ParseCurrencyMultiplier(v)
+		if !ok {
+			m.fail(path+"/currencyMultiplier", v, "unknown value")
+		}
 		c.Currency = &cstav3.CurrencyUnits{CurrencyType: []byte(cu.CurrencyType), CurrencyAmount: cu.CurrencyAmount,
-			CurrencyMultiplier: cstav3.CurrencyMultiplier(m.enum(path+"/currencyMultiplier", cu.CurrencyMultiplier, codecMultipliers))}
+			CurrencyMultiplier: mult}
 		return c
 	}
 	if u := x.NumberUnits.ChargeUnits; u != nil {
@@ -276,18 +277,6 @@ func (m *codecMapper) charging(path string, x *ChargingInfo) *cstav3.ChargingInf
 		}
 	}
 	return c
-}
-
-// enum maps a name to its index in names.
-func (m *codecMapper) enum(path, s string, names []string) int {
-	s = strings.TrimSpace(s)
-	for i, n := range names {
-		if n == s {
-			return i
-		}
-	}
-	m.fail(path, s, "unknown value")
-	return 0
 }
 
 // codecBit is a named bit of a BIT STRING that ECMA-323 writes as a boolean
@@ -437,10 +426,6 @@ func (m *codecMapper) filter(path string, x *MonitorFilter) *cstav3.MonitorFilte
 	return f
 }
 
-var (
-	codecNetworkTypes = []string{"iSDNPublic", "nonISDNPublic", "iSDNPrivate", "nonISDNPrivate", "other"}
-)
-
 func netCapToXML(has bool, n cstav3.NetworkCapability) *NetworkCapability {
 	if !has {
 		return nil
@@ -453,7 +438,12 @@ func (m *codecMapper) netCap(path string, x *NetworkCapability) (bool, cstav3.Ne
 	if x == nil {
 		return false, cstav3.NetworkCapability{}
 	}
-	n := cstav3.NetworkCapability{NetworkType: cstav3.NetworkType(m.enum(path+"/networkType", x.NetworkType, codecNetworkTypes))}
+	v := strings.TrimSpace(x.NetworkType)
+	t, ok := cstav3.ParseNetworkType(v)
+	if !ok {
+		m.fail(path+"/networkType", v, "unknown value")
+	}
+	n := cstav3.NetworkCapability{NetworkType: t}
 	if x.EventsProvided != nil {
 		n.EventsProvided = cstav3.EventsProvided(m.flags(path+"/eventsProvided", x.EventsProvided, codecEventsProvidedBits))
 	}
