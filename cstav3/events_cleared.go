@@ -1,6 +1,7 @@
 package cstav3
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -200,12 +201,11 @@ func (c ChargingType) String() string {
 
 // ParseChargingType returns the charging type with ASN.1 name s.
 func ParseChargingType(s string) (ChargingType, bool) {
-	for _, c := range [...]ChargingType{ChargingSubTotal, ChargingTotal} {
-		if c.String() == s {
-			return c, true
-		}
+	c := ChargingTotal
+	if s != c.String() {
+		c = ChargingSubTotal
 	}
-	return 0, false
+	return c, s == c.String()
 }
 
 // CurrencyMultiplier scales a CurrencyAmount by a power of ten.
@@ -235,12 +235,8 @@ func (m CurrencyMultiplier) String() string {
 
 // ParseCurrencyMultiplier returns the multiplier with ASN.1 name s.
 func ParseCurrencyMultiplier(s string) (CurrencyMultiplier, bool) {
-	for m, n := range currencyMultiplierNames {
-		if n == s {
-			return CurrencyMultiplier(m), true
-		}
-	}
-	return 0, false
+	i := slices.Index(currencyMultiplierNames[:], s)
+	return CurrencyMultiplier(max(i, 0)), i >= 0
 }
 
 // ChargingInfo is the charge of a call so far or in total (ECMA-269

@@ -88,23 +88,10 @@ func FilterBit(t EventType) (int, bool) {
 // Category returns the field of f for event category c, or nil if c is not
 // a category.
 func (f *MonitorFilter) Category(c EventCategory) *ber.BitString {
-	switch c {
-	case CallControlEvents:
-		return &f.CallControl
-	case CallAssociatedEvents:
-		return &f.CallAssociated
-	case MediaAttachmentEvents:
-		return &f.MediaAttachment
-	case PhysicalDeviceFeatureEvents:
-		return &f.PhysicalDeviceFeature
-	case LogicalDeviceFeatureEvents:
-		return &f.LogicalDeviceFeature
-	case DeviceMaintenanceEvents:
-		return &f.Maintenance
-	case VoiceUnitEvents:
-		return &f.VoiceUnit
-	case VendorSpecEvents:
-		return &f.Private
+	fields := [...]*ber.BitString{&f.CallControl, &f.CallAssociated, &f.MediaAttachment, &f.PhysicalDeviceFeature,
+		&f.LogicalDeviceFeature, &f.Maintenance, &f.VoiceUnit, &f.Private}
+	if int(c) < len(fields) {
+		return fields[c]
 	}
 	return nil
 }
@@ -128,11 +115,10 @@ func (f *MonitorFilter) IsZero() bool {
 // type without a bit. The field gets new Bytes, so a decoded input is never
 // written to.
 func (f *MonitorFilter) Suppress(t EventType) bool {
-	bit, ok := FilterBit(t)
-	if !ok {
+	p, bit := f.bit(t)
+	if p == nil {
 		return false
 	}
-	p := f.Category(t.Category())
 	old := max(p.Length, 0)
 	n := max(old, bit+1)
 	if old == 0 {
@@ -151,12 +137,18 @@ func (f *MonitorFilter) Suppress(t EventType) bool {
 
 // Suppressed reports whether the filter bit of event type t is set.
 func (f *MonitorFilter) Suppressed(t EventType) bool {
+	p, bit := f.bit(t)
+	return p != nil && bit < p.Length && bit/8 < len(p.Bytes) && p.At(bit)
+}
+
+// bit returns the field of f that holds the filter bit of event type t and
+// the bit, or nil for a type without one.
+func (f *MonitorFilter) bit(t EventType) (*ber.BitString, int) {
 	bit, ok := FilterBit(t)
 	if !ok {
-		return false
+		return nil, 0
 	}
-	p := f.Category(t.Category())
-	return bit < p.Length && bit/8 < len(p.Bytes) && p.At(bit)
+	return f.Category(t.Category()), bit
 }
 
 // encode writes the MonitorFilter SEQUENCE with tag t, its present fields in

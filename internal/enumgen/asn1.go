@@ -29,11 +29,23 @@ var (
 // enumerated returns the named numbers of ENUMERATED type typ in module
 // text, in the module's order.
 func enumerated(text, typ string) ([]value, error) {
-	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) +
-		`\s*::=\s*(?:\[[^\]]*\]\s*)?(?:IMPLICIT\s+)?ENUMERATED[^{]*\{(.*?)\}`)
+	return namedNumbers(text, typ, `(?:\[[^\]]*\]\s*)?(?:IMPLICIT\s+)?ENUMERATED[^{]*`, "ENUMERATED", "values")
+}
+
+// namedBits returns the named bits of BIT STRING type typ in module text,
+// in the module's order.
+func namedBits(text, typ string) ([]value, error) {
+	return namedNumbers(text, typ, `BIT\s+STRING\s*`, "BIT STRING", "named bits")
+}
+
+// namedNumbers returns the named numbers in the braces that follow
+// "typ ::= " and the regular expression head, in the module's order; kind
+// and what name the type and its numbers in errors.
+func namedNumbers(text, typ, head, kind, what string) ([]value, error) {
+	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) + `\s*::=\s*` + head + `\{(.*?)\}`)
 	m := re.FindStringSubmatch(text)
 	if m == nil {
-		return nil, fmt.Errorf("no ENUMERATED %s", typ)
+		return nil, fmt.Errorf("no %s %s", kind, typ)
 	}
 	var vals []value
 	for _, nm := range namedNum.FindAllStringSubmatch(comment.ReplaceAllString(m[1], ""), -1) {
@@ -44,31 +56,9 @@ func enumerated(text, typ string) ([]value, error) {
 		vals = append(vals, value{Name: nm[1], Number: n})
 	}
 	if len(vals) == 0 {
-		return nil, fmt.Errorf("ENUMERATED %s has no values", typ)
+		return nil, fmt.Errorf("%s %s has no %s", kind, typ, what)
 	}
 	return vals, nil
-}
-
-// namedBits returns the named bits of BIT STRING type typ in module text,
-// in the module's order.
-func namedBits(text, typ string) ([]value, error) {
-	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) + `\s*::=\s*BIT\s+STRING\s*\{(.*?)\}`)
-	m := re.FindStringSubmatch(text)
-	if m == nil {
-		return nil, fmt.Errorf("no BIT STRING %s", typ)
-	}
-	var bits []value
-	for _, nm := range namedNum.FindAllStringSubmatch(comment.ReplaceAllString(m[1], ""), -1) {
-		n, err := strconv.Atoi(nm[2])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", typ, nm[1], err)
-		}
-		bits = append(bits, value{Name: nm[1], Number: n})
-	}
-	if len(bits) == 0 {
-		return nil, fmt.Errorf("BIT STRING %s has no named bits", typ)
-	}
-	return bits, nil
 }
 
 // choice returns the alternatives of CHOICE type typ in module text, each

@@ -31,21 +31,13 @@ func generate(read func(file string) (string, error), pkg string, out output) ([
 		writeEnum(&b, e, vals)
 	}
 	if br := out.Branches; br != nil {
-		text, err := read(br.File)
-		if err != nil {
+		if err := withModule(read, br.File, func(text string) error { return writeBranches(&b, br, text) }); err != nil {
 			return nil, err
-		}
-		if err := writeBranches(&b, br, text); err != nil {
-			return nil, fmt.Errorf("%s: %w", br.File, err)
 		}
 	}
 	if bt := out.Bits; bt != nil {
-		text, err := read(bt.File)
-		if err != nil {
+		if err := withModule(read, bt.File, func(text string) error { return writeBits(&b, bt, text) }); err != nil {
 			return nil, err
-		}
-		if err := writeBits(&b, bt, text); err != nil {
-			return nil, fmt.Errorf("%s: %w", bt.File, err)
 		}
 	}
 	src, err := format.Source(b.Bytes())
@@ -53,6 +45,19 @@ func generate(read func(file string) (string, error), pkg string, out output) ([
 		return nil, fmt.Errorf("%s: generated code does not parse: %w", out.File, err)
 	}
 	return src, nil
+}
+
+// withModule reads module file and hands its text to write, whose error
+// it prefixes with the file.
+func withModule(read func(string) (string, error), file string, write func(text string) error) error {
+	text, err := read(file)
+	if err != nil {
+		return err
+	}
+	if err := write(text); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
 }
 
 // moduleFiles returns the module files out is generated from, sorted.

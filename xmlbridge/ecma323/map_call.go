@@ -111,16 +111,13 @@ func connInfoToXML(c *cstav3.ConnectionInformation) *ConnectionInformation {
 	return x
 }
 
-var codecFlowDirections = map[string]cstav3.FlowDirection{"transmit": cstav3.FlowTransmit,
-	"receive": cstav3.FlowReceive, "transmitAndReceive": cstav3.FlowTransmitAndReceive, "none": cstav3.FlowNone}
-
 func (m *codecMapper) connInfo(path string, x *ConnectionInformation) *cstav3.ConnectionInformation {
 	if x == nil {
 		return nil
 	}
 	c := &cstav3.ConnectionInformation{MediaSessionInformation: x.MediaSessionInformation}
 	if x.FlowDirection != "" {
-		f, ok := codecFlowDirections[strings.TrimSpace(x.FlowDirection)]
+		f, ok := cstav3.ParseFlowDirection(strings.TrimSpace(x.FlowDirection))
 		if !ok {
 			m.fail(path+"/flowDirection", x.FlowDirection, "unknown flow direction")
 		}

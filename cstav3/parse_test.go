@@ -1,5 +1,8 @@
 package cstav3
 
+// Parse functions of the hand-written enumerations, which ECMA-323 uses to
+// read XML values.
+
 import "testing"
 
 // TestChargingParse: the Parse functions of the charging enumerations are
@@ -20,5 +23,17 @@ func TestChargingParse(t *testing.T) {
 	}
 	if _, ok := ParseCurrencyMultiplier("CurrencyMultiplier(7)"); ok {
 		t.Error("ParseCurrencyMultiplier accepted a number")
+	}
+}
+
+// TestParseFlowDirection: ParseFlowDirection is the inverse of String.
+func TestParseFlowDirection(t *testing.T) {
+	for f := FlowTransmit; f <= FlowNone; f++ {
+		if v, ok := ParseFlowDirection(f.String()); !ok || v != f {
+			t.Errorf("ParseFlowDirection(%q) = %v, %v", f, v, ok)
+		}
+	}
+	if _, ok := ParseFlowDirection("both"); ok {
+		t.Error("ParseFlowDirection accepted both")
 	}
 }
