@@ -37,3 +37,21 @@ func TestParseFlowDirection(t *testing.T) {
 		t.Error("ParseFlowDirection accepted both")
 	}
 }
+
+// TestParseCallOrigination: ParseCallOrigination reads what String writes,
+// named and unnamed bits, and nothing else.
+func TestParseCallOrigination(t *testing.T) {
+	for _, c := range []CallOrigination{0, OriginationInternal, OriginationInternal | OriginationExternal, 1<<7 | OriginationExternal} {
+		if v, ok := ParseCallOrigination(c.String()); !ok || v != c {
+			t.Errorf("ParseCallOrigination(%q) = %v, %v", c, v, ok)
+		}
+	}
+	if v, ok := ParseCallOrigination(" external\tinternal "); !ok || v != OriginationInternal|OriginationExternal {
+		t.Errorf("spaced: %v, %v", v, ok)
+	}
+	for _, s := range []string{"8", "-1", "Internal", "internal x"} {
+		if _, ok := ParseCallOrigination(s); ok {
+			t.Errorf("ParseCallOrigination accepted %q", s)
+		}
+	}
+}
