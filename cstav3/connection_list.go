@@ -1,6 +1,7 @@
 package cstav3
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -202,6 +203,12 @@ func (f FlowDirection) String() string {
 		return flowDirectionNames[f]
 	}
 	return "FlowDirection(" + strconv.Itoa(int(f)) + ")"
+}
+
+// ParseFlowDirection returns the direction with ASN.1 name s.
+func ParseFlowDirection(s string) (FlowDirection, bool) {
+	i := slices.Index(flowDirectionNames[:], s)
+	return FlowDirection(max(i, 0)), i >= 0
 }
 
 // ConnectionInformation describes the media of a connection (ECMA-269

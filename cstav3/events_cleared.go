@@ -1,6 +1,7 @@
 package cstav3
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -198,6 +199,15 @@ func (c ChargingType) String() string {
 	return "ChargingType(" + strconv.Itoa(int(c)) + ")"
 }
 
+// ParseChargingType returns the charging type with ASN.1 name s.
+func ParseChargingType(s string) (ChargingType, bool) {
+	c := ChargingTotal
+	if s != c.String() {
+		c = ChargingSubTotal
+	}
+	return c, s == c.String()
+}
+
 // CurrencyMultiplier scales a CurrencyAmount by a power of ten.
 type CurrencyMultiplier int
 
@@ -221,6 +231,12 @@ func (m CurrencyMultiplier) String() string {
 		return currencyMultiplierNames[m]
 	}
 	return "CurrencyMultiplier(" + strconv.Itoa(int(m)) + ")"
+}
+
+// ParseCurrencyMultiplier returns the multiplier with ASN.1 name s.
+func ParseCurrencyMultiplier(s string) (CurrencyMultiplier, bool) {
+	i := slices.Index(currencyMultiplierNames[:], s)
+	return CurrencyMultiplier(max(i, 0)), i >= 0
 }
 
 // ChargingInfo is the charge of a call so far or in total (ECMA-269

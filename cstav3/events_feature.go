@@ -1,6 +1,7 @@
 package cstav3
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,23 @@ func (c CallOrigination) String() string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// ParseCallOrigination reads the list form String writes: bit names and
+// bit numbers 0 to 7, separated by white space.
+func ParseCallOrigination(s string) (CallOrigination, bool) {
+	var c CallOrigination
+	for _, f := range strings.Fields(s) {
+		n := slices.Index(callOriginationNames[:], f)
+		if n < 0 {
+			var err error
+			if n, err = strconv.Atoi(f); err != nil || n < 0 || n > 7 {
+				return 0, false
+			}
+		}
+		c |= 1 << n
+	}
+	return c, true
 }
 
 // ldEncodeBits8 writes the bits of v (bit n = 1<<n) as a BIT STRING with

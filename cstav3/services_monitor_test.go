@@ -456,11 +456,15 @@ func TestMonitorFilterAPI(t *testing.T) {
 	if f.Maintenance.Length != 4 || f.Maintenance.Bytes[0] != 0x10 {
 		t.Fatalf("maintenance %+v", f.Maintenance)
 	}
-	// An absent field gets the HiPath length.
+	// An absent field gets the category's full bit count.
 	var g MonitorFilter
 	g.Suppress(EventHeld)
 	if g.CallControl.Length != 18 || !bytes.Equal(g.CallControl.Bytes, []byte{0x01, 0, 0}) {
 		t.Fatalf("held %+v", g.CallControl)
+	}
+	g.Suppress(Type(VoiceUnitEvents, 0)) // play, bit 1
+	if g.VoiceUnit.Length != 18 || !bytes.Equal(g.VoiceUnit.Bytes, []byte{0x40, 0, 0}) {
+		t.Fatalf("play %+v", g.VoiceUnit)
 	}
 	// Suppress never writes into a decoded input.
 	in := monHex(t, "a0058003060000")

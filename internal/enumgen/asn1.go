@@ -6,9 +6,10 @@ import (
 	"strconv"
 )
 
-// The generator reads only two shapes of ASN.1 type assignment, the ones
-// whose names Go code needs: ENUMERATED (names and numbers) and a CHOICE
-// of tagged alternatives (universalFailure's branches). It is not an ASN.1
+// The generator reads only three shapes of ASN.1 type assignment, the ones
+// whose names Go code needs: ENUMERATED (names and numbers), a CHOICE of
+// tagged alternatives (universalFailure's branches) and a BIT STRING with
+// named bits (the monitor filter's event categories). It is not an ASN.1
 // parser: a module it cannot read is an error, never a guess.
 
 // value is one named number of an ENUMERATED, or one alternative of a
@@ -28,11 +29,23 @@ var (
 // enumerated returns the named numbers of ENUMERATED type typ in module
 // text, in the module's order.
 func enumerated(text, typ string) ([]value, error) {
-	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) +
-		`\s*::=\s*(?:\[[^\]]*\]\s*)?(?:IMPLICIT\s+)?ENUMERATED[^{]*\{(.*?)\}`)
+	return namedNumbers(text, typ, `(?:\[[^\]]*\]\s*)?(?:IMPLICIT\s+)?ENUMERATED[^{]*`, "ENUMERATED", "values")
+}
+
+// namedBits returns the named bits of BIT STRING type typ in module text,
+// in the module's order.
+func namedBits(text, typ string) ([]value, error) {
+	return namedNumbers(text, typ, `BIT\s+STRING\s*`, "BIT STRING", "named bits")
+}
+
+// namedNumbers returns the named numbers in the braces that follow
+// "typ ::= " and the regular expression head, in the module's order; kind
+// and what name the type and its numbers in errors.
+func namedNumbers(text, typ, head, kind, what string) ([]value, error) {
+	re := regexp.MustCompile(`(?sm)^\s*` + regexp.QuoteMeta(typ) + `\s*::=\s*` + head + `\{(.*?)\}`)
 	m := re.FindStringSubmatch(text)
 	if m == nil {
-		return nil, fmt.Errorf("no ENUMERATED %s", typ)
+		return nil, fmt.Errorf("no %s %s", kind, typ)
 	}
 	var vals []value
 	for _, nm := range namedNum.FindAllStringSubmatch(comment.ReplaceAllString(m[1], ""), -1) {
@@ -43,7 +56,7 @@ func enumerated(text, typ string) ([]value, error) {
 		vals = append(vals, value{Name: nm[1], Number: n})
 	}
 	if len(vals) == 0 {
-		return nil, fmt.Errorf("ENUMERATED %s has no values", typ)
+		return nil, fmt.Errorf("%s %s has no %s", kind, typ, what)
 	}
 	return vals, nil
 }

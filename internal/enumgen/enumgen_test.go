@@ -16,11 +16,12 @@ var tiny = output{File: "tiny_gen.go",
 	Enums: []enum{{"tiny.asn1", "Colour", "Colour", "Colour", "Colour is a colour;\nof paint."}},
 	Branches: &branches{File: "tiny.asn1", Type: "Failure", GoType: "FailureKind", Doc: "FailureKind is a failure.",
 		ConstDoc: "Kinds of failure.", Consts: map[string]string{"paint": "PaintFailure", "other": "OtherFailure"},
-		Names: "failureNames", ValueTables: "failureValueNames"}}
+		Names: "failureNames", ValueTables: "failureValueNames"},
+	Bits: &bitTable{File: "tiny.asn1", Types: []string{"Brushes"}, Table: "brushNames", Doc: "brushNames by bit."}}
 
 // TestTiny: a tiny module with an ENUMERATED (tagged, commented,
-// hyphenated) and a CHOICE of an ENUMERATED and a NULL gives the Go source
-// of testdata/tiny.golden.
+// hyphenated), a CHOICE of an ENUMERATED and a NULL and a BIT STRING whose
+// bits are listed out of order gives the Go source of testdata/tiny.golden.
 func TestTiny(t *testing.T) {
 	got, err := generate(moduleReader("testdata"), "tiny", tiny)
 	if err != nil {
@@ -40,7 +41,7 @@ func TestTiny(t *testing.T) {
 		t.Errorf("generated:\n%s\nwant (%s):\n%s", got, golden, want)
 	}
 	for _, s := range []string{"ColourDarkGreen Colour = 2", `2:  "dark-green"`, "0: paintErrorsNames", "1: nil",
-		"func ParseFailureKind(", "func (v Colour) String() string"} {
+		"func ParseFailureKind(", "func (v Colour) String() string", "\"narrow\", // 0\n\t\t\"wide\",   // 1"} {
 		if !bytes.Contains(got, []byte(s)) {
 			t.Errorf("no %q in the output", s)
 		}
@@ -61,6 +62,7 @@ func TestErrors(t *testing.T) {
 		return output{Branches: &b}
 	}
 	two := map[string]string{"paint": "P", "other": "O"}
+	bits := output{Bits: tiny.Bits}
 	for _, tt := range []struct {
 		name, text string
 		out        output
@@ -73,6 +75,10 @@ func TestErrors(t *testing.T) {
 		{"unnamed alternative", "Failure ::= CHOICE { paint [0] A, more [1] B }\nA ::= NULL\nB ::= NULL", br(two), "no Go constant for alternative more"},
 		{"extra constant", "Failure ::= CHOICE { paint [0] A }\nA ::= NULL", br(two), "2 Go constants for 1 alternatives"},
 		{"other alternative type", "Failure ::= CHOICE { paint [0] A, other [1] B }\nA ::= NULL\nB ::= SEQUENCE {}", br(two), "alternative other: no ENUMERATED B"},
+		{"no bit string", "Brushes ::= ENUMERATED { a (0) }", bits, "no BIT STRING Brushes"},
+		{"no named bits", "Brushes ::= BIT STRING { }", bits, "no named bits"},
+		{"bit gap", "Brushes ::= BIT STRING { a (0), b (2) }", bits, "bit b (2): the bits must run from 0"},
+		{"bit repeated", "Brushes ::= BIT STRING { a (0), b (0) }", bits, "bit b (0): the bits must run from 0"},
 	} {
 		_, err := generate(mod(tt.text), "tiny", tt.out)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -3,7 +3,9 @@
 // type, its constants, its table of ASN.1 names (which ECMA-323 XML uses
 // verbatim), String and Parse; for the universalFailure CHOICE, the
 // ErrorBranch type numbered by the alternatives' tags and the table of
-// value names of each branch (CSTA error values).
+// value names of each branch (CSTA error values); for the event categories'
+// BIT STRINGs, the table of their named bits by bit (the monitor filter,
+// which ECMA-323 XML writes as one element per name).
 //
 // Usage (go generate in cstav3/enums.go):
 //

@@ -28,11 +28,22 @@ type branches struct {
 	ValueTables string            // the value tables by tag
 }
 
+// A bitTable is a list of BIT STRING types with named bits turned into one
+// table of their names, by type and then by bit. Every type's bits must
+// run from 0 without gaps, so that the table also gives its bit count.
+type bitTable struct {
+	File  string   // module file
+	Types []string // ASN.1 BIT STRING types, in the order of the table
+	Table string   // the Go name of the table
+	Doc   string   // of the table
+}
+
 // An output is one generated file.
 type output struct {
 	File     string
 	Enums    []enum
 	Branches *branches
+	Bits     *bitTable
 }
 
 var outputs = []output{
@@ -70,5 +81,15 @@ var outputs = []output{
 			"unspecified":                    "Unspecified",
 		},
 		Names: "errorBranchNames", ValueTables: "errorValueNames",
+	}},
+	{File: "filter_gen.go", Bits: &bitTable{
+		File: "acse_user_info_csta.asn1",
+		Types: []string{"CallControlEvents", "CallAssociatedEvents", "MediaAttachmentEvents",
+			"PhysicalDeviceFeatureEvents", "LogicalDeviceFeatureEvents", "DeviceMaintenanceEvents",
+			"VoiceUnitEvents", "VendorSpecEvents"},
+		Table: "filterBitNames",
+		Doc: "filterBitNames are the named bits of the MonitorFilter field of each\n" +
+			"EventCategory, by category and then by bit: the bit count of a category\n" +
+			"is the length of its list.",
 	}},
 }

@@ -1,6 +1,8 @@
 package ecma323
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cstav3/cstav3/ber"
@@ -109,16 +111,13 @@ func connInfoToXML(c *cstav3.ConnectionInformation) *ConnectionInformation {
 	return x
 }
 
-var codecFlowDirections = map[string]cstav3.FlowDirection{"transmit": cstav3.FlowTransmit,
-	"receive": cstav3.FlowReceive, "transmitAndReceive": cstav3.FlowTransmitAndReceive, "none": cstav3.FlowNone}
-
 func (m *codecMapper) connInfo(path string, x *ConnectionInformation) *cstav3.ConnectionInformation {
 	if x == nil {
 		return nil
 	}
 	c := &cstav3.ConnectionInformation{MediaSessionInformation: x.MediaSessionInformation}
 	if x.FlowDirection != "" {
-		f, ok := codecFlowDirections[strings.TrimSpace(x.FlowDirection)]
+		f, ok := cstav3.ParseFlowDirection(strings.TrimSpace(x.FlowDirection))
 		if !ok {
 			m.fail(path+"/flowDirection", x.FlowDirection, "unknown flow direction")
 		}
@@ -247,23 +246,24 @@ func chargingToXML(c *cstav3.ChargingInfo) *ChargingInfo {
 	return x
 }
 
-var codecMultipliers = []string{"oneThousandth", "oneHundredth", "oneTenth", "one", "ten", "hundred", "thousand"}
-
 func (m *codecMapper) charging(path string, x *ChargingInfo) *cstav3.ChargingInfo {
 	if x == nil {
 		return nil
 	}
 	c := &cstav3.ChargingInfo{}
-	switch strings.TrimSpace(x.TypeOfChargingInfo) {
-	case "subTotal":
-	case "total":
-		c.TypeOfChargingInfo = cstav3.ChargingTotal
-	default:
+	t, ok := cstav3.ParseChargingType(strings.TrimSpace(x.TypeOfChargingInfo))
+	if !ok {
 		m.fail(path+"/typeOfChargingInfo", x.TypeOfChargingInfo, "unknown charging type")
 	}
+	c.TypeOfChargingInfo = t
 	if cu := x.NumberUnits.CurrencyUnits; cu != nil {
+		v := strings.TrimSpace(cu.CurrencyMultiplier)
+		mult, ok := cstav3.ParseCurrencyMultiplier(v)
+		if !ok {
+			m.fail(path+"/currencyMultiplier", v, "unknown value")
+		}
 		c.Currency = &cstav3.CurrencyUnits{CurrencyType: []byte(cu.CurrencyType), CurrencyAmount: cu.CurrencyAmount,
-			CurrencyMultiplier: cstav3.CurrencyMultiplier(m.enum(path+"/currencyMultiplier", cu.CurrencyMultiplier, codecMultipliers))}
+			CurrencyMultiplier: mult}
 		return c
 	}
 	if u := x.NumberUnits.ChargeUnits; u != nil {
@@ -276,18 +276,6 @@ func (m *codecMapper) charging(path string, x *ChargingInfo) *cstav3.ChargingInf
 	return c
 }
 
-// enum maps a name to its index in names.
-func (m *codecMapper) enum(path, s string, names []string) int {
-	s = strings.TrimSpace(s)
-	for i, n := range names {
-		if n == s {
-			return i
-		}
-	}
-	m.fail(path, s, "unknown value")
-	return 0
-}
-
 // codecBit is a named bit of a BIT STRING that ECMA-323 writes as a boolean
 // element.
 type codecBit struct {
@@ -296,9 +284,9 @@ type codecBit struct {
 }
 
 // codecBits lists named bits in the order the ASN.1 modules list them
-// (acse_user_info_csta.asn1, call-control.asn1, status-reporting.asn1),
-// which is the order the elements are written in: ECSS-10's callcontrol
-// filter (seed 000) follows it. The bit numbers are another order.
+// (call-control.asn1, status-reporting.asn1), which is the order the
+// elements are written in. The bit numbers are another order. The monitor
+// filter's bits are cstav3's (codecFilterElems).
 func codecBits(spec ...any) []codecBit {
 	b := make([]codecBit, len(spec)/2)
 	for i := range b {
@@ -308,27 +296,6 @@ func codecBits(spec ...any) []codecBit {
 }
 
 var (
-	codecCallControlBits = codecBits("bridged", 15, "callCleared", 0, "conferenced", 1, "connectionCleared", 2,
-		"delivered", 3, "digitsDialed", 14, "diverted", 4, "established", 5, "failed", 6, "held", 7,
-		"networkCapabilitiesChanged", 16, "networkReached", 8, "offered", 17, "originated", 9, "queued", 10,
-		"retrieved", 11, "serviceInitiated", 12, "transferred", 13)
-	codecCallAssociatedBits = codecBits("callInformation", 0, "charging", 1, "dTMFDigitsDetected", 2,
-		"telephonyTonesDetected", 3, "serviceCompletionFailure", 4)
-	codecMediaAttachmentBits = codecBits("mediaAttached", 0, "mediaDetached", 1)
-	codecPhysicalBits        = codecBits("buttonInformation", 0, "buttonPress", 1, "displayUpdated", 2, "hookswitch", 3,
-		"lampMode", 4, "messageWaiting", 5, "microphoneGain", 6, "microphoneMute", 7, "ringerStatus", 8,
-		"speakerMute", 9, "speakerVolume", 10)
-	codecLogicalBits = codecBits("agentBusy", 0, "agentLoggedOn", 1, "agentLoggedOff", 2, "agentNotReady", 3,
-		"agentReady", 4, "agentWorkingAfterCall", 5, "autoAnswer", 6, "autoWorkMode", 7, "callBack", 8,
-		"callBackMessage", 9, "callerIDStatus", 10, "doNotDisturb", 11, "forwarding", 12, "presenceState", 14,
-		"routeingMode", 13)
-	codecMaintenanceBits = codecBits("backInService", 0, "deviceCapabilityChanged", 2, "outOfService", 1,
-		"partiallyInService", 3)
-	codecVoiceUnitBits = codecBits("bookmarkReached", 7, "completed", 8, "dtmfDetected", 9, "emptied", 10,
-		"interruptionDetected", 11, "notRecognized", 12, "play", 1, "recognized", 13, "record", 3, "review", 5,
-		"started", 14, "silenceTimeoutExpired", 15, "speechDetected", 16, "stop", 0, "suspendPlay", 2,
-		"suspendRecord", 4, "voiceAttributesChange", 6, "voiceErrorOccured", 17)
-	codecPrivateBits             = codecBits("privateEvent", 0)
 	codecCallCharacteristicsBits = codecBits("acdCall", 0, "lowPriorityCall", 11, "priorityCall", 1,
 		"highPriorityCall", 12, "maintainanceCall", 2, "directAgent", 3, "assistCall", 4, "voiceUnitCall", 5,
 		"privateCall", 6, "personalCall", 7, "sensitiveCall", 8, "confidentialCall", 9, "encryptedCall", 10)
@@ -380,8 +347,54 @@ func (m *codecMapper) flags(path string, x *Flags, names []codecBit) ber.BitStri
 	return b
 }
 
-var codecFilterBits = [8][]codecBit{codecCallControlBits, codecCallAssociatedBits, codecMediaAttachmentBits,
-	codecPhysicalBits, codecLogicalBits, codecMaintenanceBits, codecVoiceUnitBits, codecPrivateBits}
+// codecFilterElems are the flags of each MonitorFilter category (indexed by
+// cstav3.EventCategory) in the order of the ECMA-323 schema, which is the
+// order they are written in (ECSS-10's callcontrol filter, seed 000,
+// follows it): not the order of their bits for callControl, maintenance,
+// voiceUnit and logicalDeviceFeature. The bits are cstav3's
+// (cstav3.FilterBitNames), looked up once in codecFilterBits.
+var codecFilterElems = [8][]string{
+	{"bridged", "callCleared", "conferenced", "connectionCleared", "delivered", "digitsDialed", "diverted",
+		"established", "failed", "held", "networkCapabilitiesChanged", "networkReached", "offered", "originated",
+		"queued", "retrieved", "serviceInitiated", "transferred"},
+	{"callInformation", "charging", "dTMFDigitsDetected", "telephonyTonesDetected", "serviceCompletionFailure"},
+	{"mediaAttached", "mediaDetached"},
+	{"buttonInformation", "buttonPress", "displayUpdated", "hookswitch", "lampMode", "messageWaiting",
+		"microphoneGain", "microphoneMute", "ringerStatus", "speakerMute", "speakerVolume"},
+	{"agentBusy", "agentLoggedOn", "agentLoggedOff", "agentNotReady", "agentReady", "agentWorkingAfterCall",
+		"autoAnswer", "autoWorkMode", "callBack", "callBackMessage", "callerIDStatus", "doNotDisturb", "forwarding",
+		"presenceState", "routeingMode"},
+	{"backInService", "deviceCapabilityChanged", "outOfService", "partiallyInService"},
+	{"bookmarkReached", "completed", "dtmfDetected", "emptied", "interruptionDetected", "notRecognized", "play",
+		"recognized", "record", "review", "started", "silenceTimeoutExpired", "speechDetected", "stop",
+		"suspendPlay", "suspendRecord", "voiceAttributesChange", "voiceErrorOccured"},
+	{"privateEvent"},
+}
+
+// codecFilterBits are codecFilterElems with their bits.
+var codecFilterBits = filterBits(codecFilterElems)
+
+// filterBits gives every element of elems its bit from cstav3. An element
+// cstav3 does not name, one named twice or a bit without an element is a
+// mistake in this file: it panics at init, so that no test run misses it.
+func filterBits(elems [8][]string) (b [8][]codecBit) {
+	for c, names := range elems {
+		bits := cstav3.FilterBitNames(cstav3.EventCategory(c))
+		if len(bits) != len(names) {
+			panic(fmt.Sprintf("ecma323: %d filter elements for the %d bits of %v", len(names), len(bits), cstav3.EventCategory(c)))
+		}
+		b[c] = make([]codecBit, len(names))
+		for i, name := range names {
+			bit := slices.Index(bits, name)
+			if bit < 0 || slices.Index(names, name) != i {
+				panic("ecma323: filter element " + name + " of " + cstav3.EventCategory(c).String() +
+					" is not one bit of cstav3's")
+			}
+			b[c][i] = codecBit{name, bit}
+		}
+	}
+	return b
+}
 
 func (x *MonitorFilter) fields() [8]**Flags {
 	return [8]**Flags{&x.CallControl, &x.CallAssociated, &x.MediaAttachment, &x.PhysicalDeviceFeature,
@@ -410,10 +423,6 @@ func (m *codecMapper) filter(path string, x *MonitorFilter) *cstav3.MonitorFilte
 	return f
 }
 
-var (
-	codecNetworkTypes = []string{"iSDNPublic", "nonISDNPublic", "iSDNPrivate", "nonISDNPrivate", "other"}
-)
-
 func netCapToXML(has bool, n cstav3.NetworkCapability) *NetworkCapability {
 	if !has {
 		return nil
@@ -426,7 +435,12 @@ func (m *codecMapper) netCap(path string, x *NetworkCapability) (bool, cstav3.Ne
 	if x == nil {
 		return false, cstav3.NetworkCapability{}
 	}
-	n := cstav3.NetworkCapability{NetworkType: cstav3.NetworkType(m.enum(path+"/networkType", x.NetworkType, codecNetworkTypes))}
+	v := strings.TrimSpace(x.NetworkType)
+	t, ok := cstav3.ParseNetworkType(v)
+	if !ok {
+		m.fail(path+"/networkType", v, "unknown value")
+	}
+	n := cstav3.NetworkCapability{NetworkType: t}
 	if x.EventsProvided != nil {
 		n.EventsProvided = cstav3.EventsProvided(m.flags(path+"/eventsProvided", x.EventsProvided, codecEventsProvidedBits))
 	}

@@ -2,6 +2,7 @@ package ecma323
 
 import (
 	"encoding/hex"
+	"math"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -48,15 +49,49 @@ func textBytes(s string) []byte {
 	return []byte(s)
 }
 
-// typeOfNumber names, indexed by DeviceIDKind; the explicit forms are
-// spelled out per type of number below.
-var codecTONNames = [...]string{"", "dialingNumber", "deviceNumber", "implicitPublic", "", "implicitPrivate", "", "other"}
-
+// The typeOfNumber attribute of a DeviceID: the ASN.1 name of its
+// cstav3.DeviceIDKind, but for the explicit forms the kind and the name of
+// the type of number with its first letter upper-cased
+// (explicitPublicInternational, explicitPrivateLocalNumber; ECMA-323 spells
+// the public networkspecific NetworkSpecific). The names are cstav3's,
+// read once: codecTONNames by kind (blank for the explicit forms), the
+// others by type of number.
 var (
-	codecPublicTON  = [...]string{"Unknown", "International", "National", "NetworkSpecific", "Subscriber", "Abbreviated"}
-	codecPrivateTON = [...]string{"Unknown", "Level3RegionalNumber", "Level2RegionalNumber", "Level1RegionalNumber",
-		"PTNSpecificNumber", "LocalNumber", "Abbreviated"}
+	codecTONNames   = tonKindNames()
+	codecPublicTON  = tonNames(cstav3.ExplicitPublic)
+	codecPrivateTON = tonNames(cstav3.ExplicitPrivate)
 )
+
+// tonKindNames returns the names of the device id kinds, indexed by kind,
+// with the explicit forms blank.
+func tonKindNames() []string {
+	var names []string
+	for k := cstav3.NoDevice; k <= cstav3.OtherPlan; k++ {
+		n := k.String()
+		if k == cstav3.ExplicitPublic || k == cstav3.ExplicitPrivate {
+			n = ""
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// tonNames returns the types of number of an explicit kind as they follow
+// the kind in typeOfNumber, indexed by type of number.
+func tonNames(kind cstav3.DeviceIDKind) []string {
+	var names []string
+	for ton := 0; ton <= math.MaxUint8; ton++ {
+		n := cstav3.DeviceID{Kind: kind, TON: uint8(ton)}.TONName()
+		if n == "" {
+			break
+		}
+		if n == "networkspecific" {
+			n = "networkSpecific"
+		}
+		names = append(names, strings.ToUpper(n[:1])+n[1:])
+	}
+	return names
+}
 
 func deviceIDToXML(d cstav3.DeviceID) DeviceID {
 	x := DeviceID{Value: d.Number}

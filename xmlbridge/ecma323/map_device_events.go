@@ -1,7 +1,6 @@
 package ecma323
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/cstav3/cstav3/cstav3"
@@ -191,27 +190,15 @@ func (m *codecMapper) outOfServiceEvent(x *OutOfServiceEvent) cstav3.Event {
 	return e
 }
 
-// callOrigination reads the list form "internal external"; numbers stand
-// for unnamed bits, as cstav3.CallOrigination.String writes them.
+// callOrigination reads the list form "internal external"
+// (cstav3.ParseCallOrigination).
 func (m *codecMapper) callOrigination(path, s string) (bool, cstav3.CallOrigination) {
 	if s == "" {
 		return false, 0
 	}
-	var c cstav3.CallOrigination
-	for _, f := range strings.Fields(s) {
-		switch f {
-		case "internal":
-			c |= cstav3.OriginationInternal
-		case "external":
-			c |= cstav3.OriginationExternal
-		default:
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 0 || n > 7 {
-				m.fail(path, s, "unknown call origination")
-				continue
-			}
-			c |= 1 << n
-		}
+	c, ok := cstav3.ParseCallOrigination(s)
+	if !ok {
+		m.fail(path, s, "unknown call origination")
 	}
 	return true, c
 }
