@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cstav3/cstav3/cstav3"
 	"github.com/cstav3/cstav3/hipath"
@@ -553,13 +554,28 @@ func TestWatchCaptureAndMetrics(t *testing.T) {
 
 // stderrMatch returns the first group of re in what the process wrote to
 // stderr so far (the metrics address is printed before anything on stdout).
+// stderrMatch waits for p's stderr to match re and returns the first
+// group: the child writes stderr on its own schedule, and the copy of it
+// here trails what it wrote.
 func stderrMatch(t *testing.T, p *proc, re *regexp.Regexp) string {
 	t.Helper()
-	m := re.FindStringSubmatch(p.stderr.String())
-	if m == nil {
-		t.Fatalf("stderr does not match %s: %s", re, p.stderr)
+	deadline := time.After(waitLong)
+	for {
+		changed := p.stderr.Changed()
+		if m := re.FindStringSubmatch(p.stderr.String()); m != nil {
+			return m[1]
+		}
+		select {
+		case <-changed:
+		case <-p.done:
+			if m := re.FindStringSubmatch(p.stderr.String()); m != nil {
+				return m[1]
+			}
+			t.Fatalf("exited without stderr matching %s: %s", re, p.stderr)
+		case <-deadline:
+			t.Fatalf("stderr does not match %s within %s: %s", re, waitLong, p.stderr)
+		}
 	}
-	return m[1]
 }
 
 func scrape(t *testing.T, url string) string {
