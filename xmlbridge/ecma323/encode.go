@@ -82,6 +82,11 @@ func (e *Encoder) Append(dst []byte, v any) ([]byte, error) {
 	if !ok || reflect.ValueOf(v).IsNil() {
 		return dst, fmt.Errorf("ecma323: cannot encode %T: not a message", v)
 	}
+	return e.appendMessage(dst, c, v)
+}
+
+// appendMessage is Append of v, a non-nil value of c's XML struct.
+func (e *Encoder) appendMessage(dst []byte, c *message, v any) ([]byte, error) {
 	w := codecWriters.Get().(*codecWriter)
 	// The document is appended to dst itself; the writer keeps no bytes.
 	w.out.buf = dst
@@ -91,7 +96,7 @@ func (e *Encoder) Append(dst []byte, v any) ([]byte, error) {
 		}
 		w.out.charData("\n")
 	}
-	if err := w.message(xml.Name{Space: e.namespace(c), Local: c.name}, v); err != nil {
+	if err := w.message(xml.Name{Space: e.namespace(c), Local: c.name}, v, c.plan()); err != nil {
 		// The writer's fallback Encoder may hold half an element: drop the
 		// writer. dst is returned as it came, whatever was appended past it.
 		return dst, fmt.Errorf("ecma323: encoding %s: %w", c.name, err)
@@ -132,7 +137,7 @@ func (e *Encoder) AppendEvent(dst []byte, ev cstav3.Event, xref string) ([]byte,
 		return dst, errNoEventMapping(ev)
 	}
 	defer box.reset()
-	return e.Append(dst, x)
+	return e.appendMessage(dst, r, x)
 }
 
 // AppendResult appends the response document of a cstav3 result (see

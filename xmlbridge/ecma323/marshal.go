@@ -324,11 +324,11 @@ func codecIsEmpty(v reflect.Value) bool {
 }
 
 // message writes a message struct (a pointer) as the element named n,
-// whatever its XMLName holds, as EncodeElement does.
-func (w *codecWriter) message(n xml.Name, v any) error {
+// whatever its XMLName holds, as EncodeElement does, with the plan of its
+// struct (nil: written by encoding/xml).
+func (w *codecWriter) message(n xml.Name, v any, plan *codecPlan) error {
 	t := codecTag{name: n}
 	rv := reflect.ValueOf(v)
-	plan := codecPlanFor(rv.Type().Elem())
 	if plan == nil {
 		return w.element(&t, v)
 	}

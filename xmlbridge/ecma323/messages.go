@@ -3,6 +3,7 @@ package ecma323
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/cstav3/cstav3/cstav3"
 )
@@ -51,6 +52,10 @@ type message struct {
 	// monitorCrossRefID it carries; errors are collected in m. nil: no
 	// cstav3 mapping.
 	fromXML func(m *codecMapper, x any) (v any, xref string)
+	// plan is the writer's plan of the XML struct, looked up once, so
+	// that encoding a message whose row is known (Encoder.AppendEvent)
+	// costs no lookup by type.
+	plan func() *codecPlan
 }
 
 // messages is the table: one row per message, in the order Messages
@@ -199,7 +204,8 @@ func init() {
 func plain[X any](kind Kind, session bool) message {
 	t := reflect.TypeFor[*X]()
 	return message{name: t.Elem().Name(), kind: kind, session: session, typ: t,
-		new: func() any { return new(X) }, slot: -1}
+		new: func() any { return new(X) }, slot: -1,
+		plan: sync.OnceValue(func() *codecPlan { return codecPlanFor(t.Elem()) })}
 }
 
 // boxedEvent is the row of an event whose XML values are written into a

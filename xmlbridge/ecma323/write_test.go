@@ -3,6 +3,7 @@ package ecma323
 import (
 	"bytes"
 	"encoding/xml"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -173,7 +174,7 @@ func TestWriterFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := new(codecWriter)
-	if err := w.message(name, x); err != nil {
+	if err := w.message(name, x, codecPlanFor(reflect.TypeOf(x).Elem())); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(w.out.buf, want.Bytes()) {
