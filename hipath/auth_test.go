@@ -90,3 +90,30 @@ func TestMonitorStartVector(t *testing.T) {
 		t.Fatal("AllEvents returns a shared filter")
 	}
 }
+
+// FuzzCredentials: UnmarshalBinary never panics, and credentials it
+// accepts encode again to a value that decodes to the same credentials.
+func FuzzCredentials(f *testing.F) {
+	good, err := hipath.Credentials{User: "AMHOST", Password: "77777"}.AppendBinary(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)-1])
+	f.Add([]byte{0xa2, 0x00})
+	f.Add([]byte{0x80, 0x03, 'a', 'b', 'c'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c hipath.Credentials
+		if err := c.UnmarshalBinary(data); err != nil {
+			return
+		}
+		again, err := c.AppendBinary(nil)
+		if err != nil {
+			t.Fatalf("accepted %x as %+v, which does not encode: %v", data, c, err)
+		}
+		var d hipath.Credentials
+		if err := d.UnmarshalBinary(again); err != nil || d != c {
+			t.Fatalf("%+v encoded as %x decodes to %+v, %v", c, again, d, err)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,4 +102,32 @@ func TestDevicesFlag(t *testing.T) {
 		!strings.Contains(r.stderr, "--devices: no extension given") {
 		t.Errorf("--device: exit %d, stderr %q", r.code, r.stderr)
 	}
+}
+
+// FuzzParseDevices: any list either fails or gives at most 100,000 valid
+// devices, without duplicates, that parse back to themselves.
+func FuzzParseDevices(f *testing.F) {
+	for _, s := range []string{"100", "100,105,110-119", " 100 , 105 ,110 - 112 ", "100 101", "0100-0102", "105-100", "1-", "-", ",,", "1-99999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		devs, err := parseDevices(list)
+		if err != nil {
+			return
+		}
+		if len(devs) > 100_000 {
+			t.Fatalf("%q gave %d devices", list, len(devs))
+		}
+		seen := map[string]bool{}
+		for _, d := range devs {
+			if !validDevice(d) || seen[d] {
+				t.Fatalf("%q gave %q: invalid or twice in %q", list, d, devs)
+			}
+			seen[d] = true
+		}
+		again, err := parseDevices(strings.Join(devs, ","))
+		if err != nil || !slices.Equal(again, devs) {
+			t.Fatalf("%q gave %q, which parses to %q, %v", list, devs, again, err)
+		}
+	})
 }
