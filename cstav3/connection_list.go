@@ -1,7 +1,6 @@
 package cstav3
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -198,17 +197,11 @@ const (
 var flowDirectionNames = [...]string{"transmit", "receive", "transmitAndReceive", "none"}
 
 // String returns the ASN.1 name of the direction.
-func (f FlowDirection) String() string {
-	if f >= 0 && int(f) < len(flowDirectionNames) {
-		return flowDirectionNames[f]
-	}
-	return "FlowDirection(" + strconv.Itoa(int(f)) + ")"
-}
+func (f FlowDirection) String() string { return indexString(flowDirectionNames[:], f, "FlowDirection") }
 
 // ParseFlowDirection returns the direction with ASN.1 name s.
 func ParseFlowDirection(s string) (FlowDirection, bool) {
-	i := slices.Index(flowDirectionNames[:], s)
-	return FlowDirection(max(i, 0)), i >= 0
+	return indexParse[FlowDirection](flowDirectionNames[:], s)
 }
 
 // ConnectionInformation describes the media of a connection (ECMA-269

@@ -25,12 +25,7 @@ const (
 var deviceIDKindNames = [...]string{"", "dialingNumber", "deviceNumber", "implicitPublic",
 	"explicitPublic", "implicitPrivate", "explicitPrivate", "other"}
 
-func (k DeviceIDKind) String() string {
-	if int(k) < len(deviceIDKindNames) {
-		return deviceIDKindNames[k]
-	}
-	return "DeviceIDKind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k DeviceIDKind) String() string { return indexString(deviceIDKindNames[:], k, "DeviceIDKind") }
 
 // TypeOfNumber names the alternatives of PublicTON and PrivateTON; which of
 // the two applies depends on the DeviceID's kind.
@@ -243,12 +238,7 @@ const (
 
 var deviceStatusNames = [...]string{"", "notKnown", "restricted", "notRequired", "notSpecified"}
 
-func (s DeviceStatus) String() string {
-	if int(s) < len(deviceStatusNames) {
-		return deviceStatusNames[s]
-	}
-	return "DeviceStatus(" + strconv.Itoa(int(s)) + ")"
-}
+func (s DeviceStatus) String() string { return indexString(deviceStatusNames[:], s, "DeviceStatus") }
 
 // A Device is the value of a device role in an event or service (calling,
 // called, subject, redirection, associated and network devices): a DeviceID,

@@ -32,10 +32,8 @@ func NewError(branch ErrorBranch, name string) (*Error, bool) {
 	if branch == Unspecified {
 		return &Error{Branch: Unspecified}, name == "" || name == "unspecified"
 	}
-	for v, n := range errorValueNames[branch] {
-		if n == name {
-			return &Error{Branch: branch, Value: v}, true
-		}
+	if v, ok := enumParse(errorValueNames[branch], name); ok {
+		return &Error{Branch: branch, Value: v}, true
 	}
 	return nil, false
 }
@@ -46,7 +44,7 @@ func (e *Error) Name() string {
 		return "unspecified"
 	}
 	if int(e.Branch) < len(errorValueNames) {
-		return enumName(errorValueNames[e.Branch], e.Value, "value")
+		return enumString(errorValueNames[e.Branch], e.Value, "value")
 	}
 	return strconv.Itoa(e.Value)
 }

@@ -33,12 +33,7 @@ var categoryNames = [...]string{"callControlEvents", "callAssociatedEvents", "me
 	"physicalDeviceFeatureEvents", "logicalDeviceFeatureEvents", "deviceMaintenanceEvents",
 	"voiceUnitEvents", "vendorSpecEvents"}
 
-func (c EventCategory) String() string {
-	if int(c) < len(categoryNames) {
-		return categoryNames[c]
-	}
-	return "EventCategory(" + strconv.Itoa(int(c)) + ")"
-}
+func (c EventCategory) String() string { return indexString(categoryNames[:], c, "EventCategory") }
 
 // EventType identifies an event: its category and its tag in that category.
 type EventType uint16

@@ -1,7 +1,6 @@
 package cstav3
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -189,23 +188,13 @@ const (
 )
 
 // String returns the ASN.1 name of the type.
-func (c ChargingType) String() string {
-	switch c {
-	case ChargingSubTotal:
-		return "subTotal"
-	case ChargingTotal:
-		return "total"
-	}
-	return "ChargingType(" + strconv.Itoa(int(c)) + ")"
-}
+func (c ChargingType) String() string { return indexString(chargingTypeNames[:], c, "ChargingType") }
+
+var chargingTypeNames = [...]string{ChargingSubTotal: "subTotal", ChargingTotal: "total"}
 
 // ParseChargingType returns the charging type with ASN.1 name s.
 func ParseChargingType(s string) (ChargingType, bool) {
-	c := ChargingTotal
-	if s != c.String() {
-		c = ChargingSubTotal
-	}
-	return c, s == c.String()
+	return indexParse[ChargingType](chargingTypeNames[:], s)
 }
 
 // CurrencyMultiplier scales a CurrencyAmount by a power of ten.
@@ -227,16 +216,12 @@ var currencyMultiplierNames = [...]string{"oneThousandth", "oneHundredth", "oneT
 
 // String returns the ASN.1 name of the multiplier.
 func (m CurrencyMultiplier) String() string {
-	if m >= 0 && int(m) < len(currencyMultiplierNames) {
-		return currencyMultiplierNames[m]
-	}
-	return "CurrencyMultiplier(" + strconv.Itoa(int(m)) + ")"
+	return indexString(currencyMultiplierNames[:], m, "CurrencyMultiplier")
 }
 
 // ParseCurrencyMultiplier returns the multiplier with ASN.1 name s.
 func ParseCurrencyMultiplier(s string) (CurrencyMultiplier, bool) {
-	i := slices.Index(currencyMultiplierNames[:], s)
-	return CurrencyMultiplier(max(i, 0)), i >= 0
+	return indexParse[CurrencyMultiplier](currencyMultiplierNames[:], s)
 }
 
 // ChargingInfo is the charge of a call so far or in total (ECMA-269

@@ -123,12 +123,7 @@ var forwardingTypeNames = map[ForwardingType]string{
 }
 
 // String returns the ASN.1 identifier of f, e.g. "forwardBusy".
-func (f ForwardingType) String() string {
-	if n, ok := forwardingTypeNames[f]; ok {
-		return n
-	}
-	return "ForwardingType(" + strconv.Itoa(int(f)) + ")"
-}
+func (f ForwardingType) String() string { return enumString(forwardingTypeNames, f, "ForwardingType") }
 
 // ParseForwardingType returns the forwarding type with ASN.1 name s.
 func ParseForwardingType(s string) (ForwardingType, bool) { return enumParse(forwardingTypeNames, s) }
@@ -151,12 +146,7 @@ var forwardDefaultNames = map[ForwardDefault]string{
 }
 
 // String returns the ASN.1 identifier of f, e.g. "forwardDN".
-func (f ForwardDefault) String() string {
-	if n, ok := forwardDefaultNames[f]; ok {
-		return n
-	}
-	return "ForwardDefault(" + strconv.Itoa(int(f)) + ")"
-}
+func (f ForwardDefault) String() string { return enumString(forwardDefaultNames, f, "ForwardDefault") }
 
 // ParseForwardDefault returns the value with ASN.1 name s.
 func ParseForwardDefault(s string) (ForwardDefault, bool) { return enumParse(forwardDefaultNames, s) }

@@ -1,8 +1,6 @@
 package cstav3
 
 import (
-	"strconv"
-
 	"github.com/cstav3/cstav3/ber"
 )
 
@@ -31,12 +29,7 @@ var networkTypeNames = map[NetworkType]string{
 }
 
 // String returns the ASN.1 name of the network type.
-func (t NetworkType) String() string {
-	if s, ok := networkTypeNames[t]; ok {
-		return s
-	}
-	return "NetworkType(" + strconv.Itoa(int(t)) + ")"
-}
+func (t NetworkType) String() string { return enumString(networkTypeNames, t, "NetworkType") }
 
 // ParseNetworkType returns the network type with ASN.1 name s.
 func ParseNetworkType(s string) (NetworkType, bool) { return enumParse(networkTypeNames, s) }
@@ -157,10 +150,7 @@ var progressLocationNames = map[ProgressLocation]string{
 
 // String returns the ASN.1 name of the location.
 func (l ProgressLocation) String() string {
-	if s, ok := progressLocationNames[l]; ok {
-		return s
-	}
-	return "ProgressLocation(" + strconv.Itoa(int(l)) + ")"
+	return enumString(progressLocationNames, l, "ProgressLocation")
 }
 
 // ParseProgressLocation returns the location with ASN.1 name s.
@@ -186,10 +176,7 @@ var progressDescriptionNames = map[ProgressDescription]string{
 
 // String returns the ASN.1 name of the description.
 func (d ProgressDescription) String() string {
-	if s, ok := progressDescriptionNames[d]; ok {
-		return s
-	}
-	return "ProgressDescription(" + strconv.Itoa(int(d)) + ")"
+	return enumString(progressDescriptionNames, d, "ProgressDescription")
 }
 
 // ParseProgressDescription returns the description with ASN.1 name s.

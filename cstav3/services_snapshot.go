@@ -34,12 +34,7 @@ const (
 
 var callStateKindNames = [...]string{"unknown", "compoundCallState", "simpleCallState"}
 
-func (k CallStateKind) String() string {
-	if int(k) < len(callStateKindNames) {
-		return callStateKindNames[k]
-	}
-	return "CallStateKind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k CallStateKind) String() string { return indexString(callStateKindNames[:], k, "CallStateKind") }
 
 // CallState is the state of a call at a device in a SnapshotDevice answer:
 // the connection state of every device in the call (compound), or one

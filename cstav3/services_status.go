@@ -2,7 +2,6 @@ package cstav3
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
 )
@@ -78,12 +77,7 @@ const (
 
 var characterSetNames = map[CharacterSet]string{0: "ascii", 1: "unicode", 2: "proprietary"}
 
-func (c CharacterSet) String() string {
-	if s, ok := characterSetNames[c]; ok {
-		return s
-	}
-	return "CharacterSet(" + strconv.Itoa(int(c)) + ")"
-}
+func (c CharacterSet) String() string { return enumString(characterSetNames, c, "CharacterSet") }
 
 // ParseCharacterSet returns the character set with ASN.1 name s.
 func ParseCharacterSet(s string) (CharacterSet, bool) { return enumParse(characterSetNames, s) }

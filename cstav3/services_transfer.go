@@ -1,8 +1,6 @@
 package cstav3
 
 import (
-	"strconv"
-
 	"github.com/cstav3/cstav3/ber"
 )
 
@@ -36,12 +34,7 @@ var consultOptionsNames = map[ConsultOptions]string{
 	0: "unrestricted", 1: "consultOnly", 2: "transferOnly", 3: "conferenceOnly",
 }
 
-func (c ConsultOptions) String() string {
-	if s, ok := consultOptionsNames[c]; ok {
-		return s
-	}
-	return "ConsultOptions(" + strconv.Itoa(int(c)) + ")"
-}
+func (c ConsultOptions) String() string { return enumString(consultOptionsNames, c, "ConsultOptions") }
 
 // ParseConsultOptions returns the value with ASN.1 name s.
 func ParseConsultOptions(s string) (ConsultOptions, bool) { return enumParse(consultOptionsNames, s) }
