@@ -61,6 +61,15 @@ func octets(e ber.Element) ([]byte, error) {
 	return v, err
 }
 
+// octetsField decodes the OCTET STRING f into *dst (see octets) and names
+// the field in the error: what every optional octet-string element of a
+// SEQUENCE decodes with.
+func octetsField[T ~[]byte](name string, dst *T, f ber.Element) error {
+	v, err := octets(f)
+	*dst = v
+	return ber.Field(name, err)
+}
+
 // builders recycles ber.Builders for the Append functions: a Builder handed
 // to the encode callbacks escapes to the heap, and this saves allocating
 // one per PDU.

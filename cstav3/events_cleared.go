@@ -82,8 +82,7 @@ func (e *ConnectionClearedEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.Context(1).Constructed():
@@ -156,8 +155,7 @@ func (e *CallClearedEvent) decode(el ber.Element) error {
 			d.seen(0)
 			err = ber.Field("clearedCall", e.ClearedCall.decode(f))
 		case ber.Context(1):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -87,8 +87,7 @@ func (e *ConferencedEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(1):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

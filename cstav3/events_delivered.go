@@ -104,8 +104,7 @@ func (e *DeliveredEvent) decodeNamed(el ber.Element, connName, deviceName string
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(x, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(x)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, x)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(x))
 		case ber.TagEnumerated:

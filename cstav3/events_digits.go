@@ -78,8 +78,7 @@ func (e *DigitsDialedEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(3)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

@@ -71,8 +71,7 @@ func (e *HeldEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(2)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))
@@ -157,8 +156,7 @@ func (e *RetrievedEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(2)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

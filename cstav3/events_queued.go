@@ -109,8 +109,7 @@ func (e *QueuedEvent) decode(el ber.Element) error {
 			e.HasLocalConnectionInfo = true
 			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
 		case ber.Context(2):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -148,16 +148,13 @@ func (a *MakeCallArgument) decode(e ber.Element) error {
 				err = ber.Field("calledDirectoryNumber", a.CalledDirectoryNumber.decode(f))
 			}
 		case ber.Context(0):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(1):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(3):
 			err = ber.Field("autoOriginate", decodeEnum(f, &a.AutoOriginate))
 		case ber.Context(2):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.TagBitString:
@@ -300,8 +297,7 @@ func (a *AnswerCallArgument) decode(e ber.Element) error {
 				err = ber.Field("callToBeAnswered", a.CallToBeAnswered.decode(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case tagCommonArguments:
@@ -359,8 +355,7 @@ func (a *ClearConnectionArgument) decode(e ber.Element) error {
 				err = ber.Field("connectionToBeCleared", a.ConnectionToBeCleared.decode(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.TagEnumerated:
@@ -505,8 +500,7 @@ func (a *DeflectCallArgument) decode(e ber.Element) error {
 				err = ber.Field("addNewDestinationsList", a.decodeList(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(0):

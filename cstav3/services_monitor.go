@@ -216,8 +216,7 @@ func (r *MonitorStartResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			r.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &r.CrossRefIdentifier, f)
 		case ber.Context(0).Constructed():
 			r.ActualMonitorFilter = new(MonitorFilter)
 			err = ber.Field("actualmonitorFilter", r.ActualMonitorFilter.decode(f))
@@ -272,8 +271,7 @@ func (a *ChangeMonitorFilterArgument) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			a.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &a.CrossRefIdentifier, f)
 		case ber.TagSequence:
 			d.seen(1)
 			err = ber.Field("requestedFilterList", a.RequestedFilterList.decode(f))
@@ -363,8 +361,7 @@ func (a *MonitorStopArgument) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			a.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &a.CrossRefIdentifier, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -48,8 +48,7 @@ func (a *RequestSystemStatusArgument) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagOctetString:
-			a.SysStatRegisterID, err = octets(f)
-			err = ber.Field("sysStatRegisterID", err)
+			err = octetsField("sysStatRegisterID", &a.SysStatRegisterID, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -186,8 +186,7 @@ func (r *SnapshotDeviceResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case ber.TagOctetString:
 			d.seen(0)
-			r.ServiceCrossRefID, err = octets(f)
-			err = ber.Field("serviceCrossRefID", err)
+			err = octetsField("serviceCrossRefID", &r.ServiceCrossRefID, f)
 		case tagSnapshotDeviceData:
 			d.seen(0)
 			err = ber.Field("snapshotData", r.SnapshotData.decode(f))
@@ -400,8 +399,7 @@ func (r *SnapshotCallResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case ber.Context(0):
 			d.seen(0)
-			r.ServiceCrossRefID, err = octets(f)
-			err = ber.Field("serviceCrossRefID", err)
+			err = octetsField("serviceCrossRefID", &r.ServiceCrossRefID, f)
 		case tagSnapshotCallData:
 			d.seen(0)
 			err = ber.Field("snapshotData", r.SnapshotData.decode(f))
@@ -419,8 +417,7 @@ func (r *SnapshotCallResult) decode(e ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDeviceID", r.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(1):
-			r.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &r.CorrelatorData, f)
 		case ber.Context(2).Constructed():
 			err = ber.Field("callLinkageData", decodeLinkage(&r.CallLinkageData, f))
 		case tagCommonArguments:

@@ -49,8 +49,7 @@ func (a *SystemStatusArgument) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagOctetString:
-			a.SysStatRegisterID, err = octets(f)
-			err = ber.Field("sysStatRegisterID", err)
+			err = octetsField("sysStatRegisterID", &a.SysStatRegisterID, f)
 		case ber.TagEnumerated:
 			d.seen(0)
 			err = ber.Field("systemStatus", decodeEnum(f, &a.SystemStatus))
@@ -161,8 +160,7 @@ func (a *SetDisplayArgument) decode(e ber.Element) error {
 			d.seen(0)
 			err = ber.Field("device", a.Device.decode(f))
 		case ber.TagOctetString:
-			a.Display, err = octets(f)
-			err = ber.Field("display", err)
+			err = octetsField("display", &a.Display, f)
 		case ber.Context(0):
 			a.HasPhysicalBaseRowNumber = true
 			a.PhysicalBaseRowNumber, err = f.Int()

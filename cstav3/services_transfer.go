@@ -133,14 +133,11 @@ func (a *ConsultationCallArgument) decode(e ber.Element) error {
 			a.ConnectionReservation, err = f.Bool()
 			err = ber.Field("connectionReservation", err)
 		case ber.Context(3):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(4):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(5):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagConsultUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(7):
@@ -356,14 +353,11 @@ func (a *SingleStepTransferCallArgument) decode(e ber.Element) error {
 				err = ber.Field("transferredTo", a.TransferredTo.decode(f))
 			}
 		case ber.Context(0):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(1):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(2):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(3):
