@@ -132,6 +132,7 @@ type AssociationError struct {
 	Diagnostic AssociateDiagnostic
 }
 
+// Error returns the result and the diagnostic of the rejection.
 func (e *AssociationError) Error() string {
 	return "cstav3: association " + e.Result.String() + ": " + e.Diagnostic.String()
 }

@@ -227,9 +227,7 @@ func (c *ConnectionInformation) Channels() int64 {
 // encode writes the SEQUENCE with tag t.
 func (c *ConnectionInformation) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
-		if c.HasFlowDirection {
-			b.AddInt(ber.TagEnumerated, int(c.FlowDirection))
-		}
+		addOptEnum(b, ber.TagEnumerated, c.HasFlowDirection, c.FlowDirection)
 		if c.HasNumberOfChannels {
 			b.AddInt64(ber.TagInteger, c.NumberOfChannels)
 		}
@@ -249,8 +247,7 @@ func (c *ConnectionInformation) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagEnumerated:
-			c.HasFlowDirection = true
-			err = ber.Field("flowDirection", decodeEnum(f, &c.FlowDirection))
+			err = optEnumField("flowDirection", &c.HasFlowDirection, &c.FlowDirection, f)
 		case ber.TagInteger:
 			c.HasNumberOfChannels = true
 			c.NumberOfChannels, err = f.Int64()

@@ -25,6 +25,7 @@ const (
 var deviceIDKindNames = [...]string{"", "dialingNumber", "deviceNumber", "implicitPublic",
 	"explicitPublic", "implicitPrivate", "explicitPrivate", "other"}
 
+// String returns the ASN.1 name of the form, "" for NoDevice.
 func (k DeviceIDKind) String() string { return indexString(deviceIDKindNames[:], k, "DeviceIDKind") }
 
 // TypeOfNumber names the alternatives of PublicTON and PrivateTON; which of
@@ -238,6 +239,7 @@ const (
 
 var deviceStatusNames = [...]string{"", "notKnown", "restricted", "notRequired", "notSpecified"}
 
+// String returns the ASN.1 name of the status, "" for DeviceGiven.
 func (s DeviceStatus) String() string { return indexString(deviceStatusNames[:], s, "DeviceStatus") }
 
 // A Device is the value of a device role in an event or service (calling,
@@ -255,6 +257,8 @@ func Known(id DeviceID) Device { return Device{DeviceID: id} }
 // IsZero reports whether the role is absent.
 func (d Device) IsZero() bool { return d.Status == DeviceGiven && d.Kind == NoDevice }
 
+// String returns the device number, or the status of a device that is not
+// given (e.g. "notKnown").
 func (d Device) String() string {
 	if d.Status != DeviceGiven {
 		return d.Status.String()

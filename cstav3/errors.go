@@ -49,6 +49,7 @@ func (e *Error) Name() string {
 	return strconv.Itoa(e.Value)
 }
 
+// Error returns the branch and the value name of the CSTA error.
 func (e *Error) Error() string {
 	return "cstav3: CSTA error " + e.Branch.String() + ": " + e.Name()
 }
@@ -104,6 +105,7 @@ func DecodeError(data []byte) (*Error, error) {
 // Reject.
 type RejectError struct{ Problem RejectProblem }
 
+// Error returns the ROSE reject problem.
 func (e *RejectError) Error() string { return "cstav3: request rejected: " + e.Problem.String() }
 
 // Is matches another *RejectError with the same problem.

@@ -39,12 +39,8 @@ func (e *ConnectionClearedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.DroppedConnection.encode(b, tagConnectionID)
 		e.ReleasingDevice.encodeRole(b, tagSubjectDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.ChargingInfo != nil {
 			e.ChargingInfo.encode(b, ber.Context(1).Constructed())
@@ -79,8 +75,7 @@ func (e *ConnectionClearedEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("releasingDevice", e.ReleasingDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
 			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
@@ -127,9 +122,7 @@ func (*CallClearedEvent) Type() EventType { return EventCallCleared }
 func (e *CallClearedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.ClearedCall.encode(b, tagConnectionID)
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(1), e.CorrelatorData)
-		}
+		addOptOctets(b, ber.Context(1), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 2, 3)
@@ -266,9 +259,7 @@ func (c *ChargingInfo) encode(b *ber.Builder, t ber.Tag) {
 				for _, u := range c.ChargeUnits {
 					b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
 						b.AddInt64(ber.TagInteger, u.ChargingUnits)
-						if u.TypeOfUnits != nil {
-							b.AddBytes(ber.TagOctetString, u.TypeOfUnits)
-						}
+						addOptOctets(b, ber.TagOctetString, u.TypeOfUnits)
 					})
 				}
 			})

@@ -260,12 +260,8 @@ func (e *NetworkCapabilitiesChangedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.NetworkInterfaceUsed.encodeRole(b, tagSubjectDevice)
 		e.CalledDevice.encodeRole(b, tagCalledDevice)
 		e.ProgressIndicator.encode(b, ber.TagSequence)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.TagOctetString, e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.TagOctetString, e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.HasNetworkCapability {
 			e.NetworkCapability.encode(b, ber.Context(0).Constructed())
@@ -303,8 +299,7 @@ func (e *NetworkCapabilitiesChangedEvent) decode(el ber.Element) error {
 			d.seen(3)
 			err = ber.Field("progressIndicator", e.ProgressIndicator.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.TagOctetString:
 			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
@@ -374,12 +369,8 @@ func (e *NetworkReachedEvent) encode(b *ber.Builder, t ber.Tag) {
 		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.HasNetworkCapability {
 			e.NetworkCapability.encode(b, ber.Context(1).Constructed())
@@ -426,8 +417,7 @@ func (e *NetworkReachedEvent) decode(el ber.Element) error {
 			d.seen(4)
 			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
 			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:

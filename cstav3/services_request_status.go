@@ -28,9 +28,7 @@ func (*RequestSystemStatusArgument) Opcode() Opcode { return OpRequestSystemStat
 
 func (a *RequestSystemStatusArgument) encode(b *ber.Builder) {
 	b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
-		if a.SysStatRegisterID != nil {
-			b.AddBytes(ber.TagOctetString, a.SysStatRegisterID)
-		}
+		addOptOctets(b, ber.TagOctetString, a.SysStatRegisterID)
 		a.Extensions.encode(b)
 	})
 }

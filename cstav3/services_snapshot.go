@@ -34,6 +34,7 @@ const (
 
 var callStateKindNames = [...]string{"unknown", "compoundCallState", "simpleCallState"}
 
+// String returns the name of the form of the call state.
 func (k CallStateKind) String() string { return indexString(callStateKindNames[:], k, "CallStateKind") }
 
 // CallState is the state of a call at a device in a SnapshotDevice answer:
@@ -480,9 +481,7 @@ func (s *SnapshotCallResponseInfo) encode(b *ber.Builder) {
 		if !s.CallIdentifier.IsZero() {
 			s.CallIdentifier.encode(b, tagConnectionID)
 		}
-		if s.HasLocalConnectionState {
-			b.AddInt(tagConnectionState, int(s.LocalConnectionState))
-		}
+		addOptEnum(b, tagConnectionState, s.HasLocalConnectionState, s.LocalConnectionState)
 		s.Unmodelled.encodeRange(b, 0, 2)
 	})
 }
@@ -503,8 +502,7 @@ func (s *SnapshotCallResponseInfo) decode(e ber.Element) error {
 		case tagConnectionID:
 			err = ber.Field("callIdentifier", s.CallIdentifier.decode(f))
 		case tagConnectionState:
-			s.HasLocalConnectionState = true
-			err = ber.Field("localConnectionState", decodeEnum(f, &s.LocalConnectionState))
+			err = optEnumField("localConnectionState", &s.HasLocalConnectionState, &s.LocalConnectionState, f)
 		default:
 			s.Unmodelled.keep(f, 0, 2)
 		}

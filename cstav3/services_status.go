@@ -76,6 +76,7 @@ const (
 
 var characterSetNames = map[CharacterSet]string{0: "ascii", 1: "unicode", 2: "proprietary"}
 
+// String returns the ASN.1 name of the character set.
 func (c CharacterSet) String() string { return enumString(characterSetNames, c, "CharacterSet") }
 
 // ParseCharacterSet returns the character set with ASN.1 name s.
@@ -136,9 +137,7 @@ func (a *SetDisplayArgument) encode(b *ber.Builder) {
 		if a.HasOffset {
 			b.AddInt(ber.Context(2), a.Offset)
 		}
-		if a.HasCharacterSet {
-			b.AddInt(ber.Context(3), int(a.CharacterSet))
-		}
+		addOptEnum(b, ber.Context(3), a.HasCharacterSet, a.CharacterSet)
 		a.Extensions.encode(b)
 	})
 }
@@ -178,8 +177,7 @@ func (a *SetDisplayArgument) decode(e ber.Element) error {
 			a.Offset, err = f.Int()
 			err = ber.Field("offset", err)
 		case ber.Context(3):
-			a.HasCharacterSet = true
-			err = ber.Field("characterSet", decodeEnum(f, &a.CharacterSet))
+			err = optEnumField("characterSet", &a.HasCharacterSet, &a.CharacterSet, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -34,6 +34,7 @@ var consultOptionsNames = map[ConsultOptions]string{
 	0: "unrestricted", 1: "consultOnly", 2: "transferOnly", 3: "conferenceOnly",
 }
 
+// String returns the ASN.1 name of the consultation option.
 func (c ConsultOptions) String() string { return enumString(consultOptionsNames, c, "ConsultOptions") }
 
 // ParseConsultOptions returns the value with ASN.1 name s.
@@ -324,9 +325,7 @@ func (a *SingleStepTransferCallArgument) encode(b *ber.Builder) {
 		ccAddBitString(b, ber.Context(3), a.CallCharacteristics)
 		ccAddText(b, ber.Context(4), a.SubjectOfCall)
 		ccAddText(b, ber.Context(5), a.LanguagePreferences)
-		if a.HasReason {
-			b.AddInt(ber.Context(6), int(a.Reason))
-		}
+		addOptEnum(b, ber.Context(6), a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -370,8 +369,7 @@ func (a *SingleStepTransferCallArgument) decode(e ber.Element) error {
 			a.LanguagePreferences, err = f.Text()
 			err = ber.Field("languagePreferences", err)
 		case ber.Context(6):
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}
