@@ -27,6 +27,7 @@ type SyntaxError struct {
 	Err    error  // one of the sentinel errors
 }
 
+// Error returns the path of the field, the sentinel error and the detail.
 func (e *SyntaxError) Error() string {
 	s := ""
 	if e.Path != "" {
@@ -39,6 +40,7 @@ func (e *SyntaxError) Error() string {
 	return s + " at offset " + strconv.Itoa(e.Offset)
 }
 
+// Unwrap returns the sentinel error, so that errors.Is finds it.
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // syntaxErr is kept out of line: the decoders' hot paths call it only on

@@ -156,6 +156,7 @@ func (o OID) Equal(p OID) bool {
 	return true
 }
 
+// String returns the OID in dotted form, e.g. "1.3.12.0.285".
 func (o OID) String() string {
 	var b []byte
 	for i, a := range o {

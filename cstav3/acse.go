@@ -2,7 +2,6 @@ package cstav3
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
 )
@@ -73,17 +72,11 @@ const (
 	RejectedTransient AssociateResult = 2
 )
 
-func (r AssociateResult) String() string {
-	switch r {
-	case Accepted:
-		return "accepted"
-	case RejectedPermanent:
-		return "rejected-permanent"
-	case RejectedTransient:
-		return "rejected-transient"
-	}
-	return "result(" + strconv.Itoa(int(r)) + ")"
-}
+var associateResultNames = [...]string{"accepted", "rejected-permanent", "rejected-transient"}
+
+// String returns the name of the result as X.227 writes it, or result(n)
+// for a number without one.
+func (r AssociateResult) String() string { return indexString(associateResultNames[:], r, "result") }
 
 // AssociateDiagnostic is result-source-diagnostic: who diagnosed (the
 // service user, i.e. the CSTA application in the switch, or the ACSE
@@ -112,15 +105,14 @@ var userDiagnosticNames = [...]string{"null", "no-reason-given", "application-co
 
 var providerDiagnosticNames = [...]string{"null", "no-reason-given", "no-common-acse-version"}
 
+// String returns the X.227 name of the diagnostic in the list of its
+// source, or diagnostic(n) for a number without one.
 func (d AssociateDiagnostic) String() string {
 	names := userDiagnosticNames[:]
 	if d.Provider {
 		names = providerDiagnosticNames[:]
 	}
-	if d.Value >= 0 && d.Value < len(names) {
-		return names[d.Value]
-	}
-	return "diagnostic(" + strconv.Itoa(d.Value) + ")"
+	return indexString(names, d.Value, "diagnostic")
 }
 
 // Errors an association attempt can end with; AssociationError matches them
@@ -140,6 +132,7 @@ type AssociationError struct {
 	Diagnostic AssociateDiagnostic
 }
 
+// Error returns the result and the diagnostic of the rejection.
 func (e *AssociationError) Error() string {
 	return "cstav3: association " + e.Result.String() + ": " + e.Diagnostic.String()
 }

@@ -2,8 +2,6 @@
 
 package cstav3
 
-import "strconv"
-
 // EventCause explains why an event happened (ECMA-269 12.2.14).
 type EventCause int
 
@@ -256,12 +254,7 @@ var eventCauseNames = map[EventCause]string{
 
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or EventCause(n) for a number without one.
-func (v EventCause) String() string {
-	if s, ok := eventCauseNames[v]; ok {
-		return s
-	}
-	return "EventCause(" + strconv.Itoa(int(v)) + ")"
-}
+func (v EventCause) String() string { return enumString(eventCauseNames, v, "EventCause") }
 
 // ParseEventCause returns the EventCause with ASN.1 name s.
 func ParseEventCause(s string) (EventCause, bool) { return enumParse(eventCauseNames, s) }

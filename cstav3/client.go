@@ -133,17 +133,11 @@ const (
 	LinkClosed                  // closed for good
 )
 
-func (s LinkState) String() string {
-	switch s {
-	case LinkDown:
-		return "down"
-	case LinkUp:
-		return "up"
-	case LinkClosed:
-		return "closed"
-	}
-	return fmt.Sprintf("LinkState(%d)", int(s))
-}
+var linkStateNames = [...]string{LinkDown: "down", LinkUp: "up", LinkClosed: "closed"}
+
+// String returns the name of the state ("down", "up", "closed"), or
+// LinkState(n) for a number without one.
+func (s LinkState) String() string { return indexString(linkStateNames[:], s, "LinkState") }
 
 // A LinkEvent reports a change of link state and, for LinkDown and
 // LinkClosed, why.

@@ -61,6 +61,23 @@ func octets(e ber.Element) ([]byte, error) {
 	return v, err
 }
 
+// octetsField decodes the OCTET STRING f into *dst (see octets) and names
+// the field in the error: what every optional octet-string element of a
+// SEQUENCE decodes with.
+func octetsField[T ~[]byte](name string, dst *T, f ber.Element) error {
+	v, err := octets(f)
+	*dst = v
+	return ber.Field(name, err)
+}
+
+// addOptOctets writes the optional OCTET STRING v with tag t, nothing when
+// v is nil (absent): the encoding side of octetsField.
+func addOptOctets[T ~[]byte](b *ber.Builder, t ber.Tag, v T) {
+	if v != nil {
+		b.AddBytes(t, v)
+	}
+}
+
 // builders recycles ber.Builders for the Append functions: a Builder handed
 // to the encode callbacks escapes to the heap, and this saves allocating
 // one per PDU.
@@ -152,6 +169,21 @@ func decodeEnum[T ~int](e ber.Element, v *T) error {
 	n, err := e.Int()
 	*v = T(n)
 	return err
+}
+
+// optEnumField decodes the optional ENUMERATED f into *v, records that it
+// is present in *has and names the field in the error.
+func optEnumField[T ~int](name string, has *bool, v *T, f ber.Element) error {
+	*has = true
+	return ber.Field(name, decodeEnum(f, v))
+}
+
+// addOptEnum writes the optional ENUMERATED v with tag t if has: the
+// encoding side of optEnumField.
+func addOptEnum[T ~int](b *ber.Builder, t ber.Tag, has bool, v T) {
+	if has {
+		b.AddInt(t, int(v))
+	}
 }
 
 // encodeOptionalRole writes an optional device role unless it is absent.

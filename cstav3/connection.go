@@ -43,6 +43,8 @@ func (c ConnectionID) Equal(d ConnectionID) bool {
 		string(c.DynamicID) == string(d.DynamicID)
 }
 
+// String returns the call id in hex, followed by @device when the
+// connection names one.
 func (c ConnectionID) String() string {
 	s := c.Call.String()
 	if c.hasDevice() {

@@ -1,7 +1,6 @@
 package cstav3
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -198,17 +197,11 @@ const (
 var flowDirectionNames = [...]string{"transmit", "receive", "transmitAndReceive", "none"}
 
 // String returns the ASN.1 name of the direction.
-func (f FlowDirection) String() string {
-	if f >= 0 && int(f) < len(flowDirectionNames) {
-		return flowDirectionNames[f]
-	}
-	return "FlowDirection(" + strconv.Itoa(int(f)) + ")"
-}
+func (f FlowDirection) String() string { return indexString(flowDirectionNames[:], f, "FlowDirection") }
 
 // ParseFlowDirection returns the direction with ASN.1 name s.
 func ParseFlowDirection(s string) (FlowDirection, bool) {
-	i := slices.Index(flowDirectionNames[:], s)
-	return FlowDirection(max(i, 0)), i >= 0
+	return indexParse[FlowDirection](flowDirectionNames[:], s)
 }
 
 // ConnectionInformation describes the media of a connection (ECMA-269
@@ -234,9 +227,7 @@ func (c *ConnectionInformation) Channels() int64 {
 // encode writes the SEQUENCE with tag t.
 func (c *ConnectionInformation) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
-		if c.HasFlowDirection {
-			b.AddInt(ber.TagEnumerated, int(c.FlowDirection))
-		}
+		addOptEnum(b, ber.TagEnumerated, c.HasFlowDirection, c.FlowDirection)
 		if c.HasNumberOfChannels {
 			b.AddInt64(ber.TagInteger, c.NumberOfChannels)
 		}
@@ -256,8 +247,7 @@ func (c *ConnectionInformation) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagEnumerated:
-			c.HasFlowDirection = true
-			err = ber.Field("flowDirection", decodeEnum(f, &c.FlowDirection))
+			err = optEnumField("flowDirection", &c.HasFlowDirection, &c.FlowDirection, f)
 		case ber.TagInteger:
 			c.HasNumberOfChannels = true
 			c.NumberOfChannels, err = f.Int64()

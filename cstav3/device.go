@@ -25,12 +25,8 @@ const (
 var deviceIDKindNames = [...]string{"", "dialingNumber", "deviceNumber", "implicitPublic",
 	"explicitPublic", "implicitPrivate", "explicitPrivate", "other"}
 
-func (k DeviceIDKind) String() string {
-	if int(k) < len(deviceIDKindNames) {
-		return deviceIDKindNames[k]
-	}
-	return "DeviceIDKind(" + strconv.Itoa(int(k)) + ")"
-}
+// String returns the ASN.1 name of the form, "" for NoDevice.
+func (k DeviceIDKind) String() string { return indexString(deviceIDKindNames[:], k, "DeviceIDKind") }
 
 // TypeOfNumber names the alternatives of PublicTON and PrivateTON; which of
 // the two applies depends on the DeviceID's kind.
@@ -243,12 +239,8 @@ const (
 
 var deviceStatusNames = [...]string{"", "notKnown", "restricted", "notRequired", "notSpecified"}
 
-func (s DeviceStatus) String() string {
-	if int(s) < len(deviceStatusNames) {
-		return deviceStatusNames[s]
-	}
-	return "DeviceStatus(" + strconv.Itoa(int(s)) + ")"
-}
+// String returns the ASN.1 name of the status, "" for DeviceGiven.
+func (s DeviceStatus) String() string { return indexString(deviceStatusNames[:], s, "DeviceStatus") }
 
 // A Device is the value of a device role in an event or service (calling,
 // called, subject, redirection, associated and network devices): a DeviceID,
@@ -265,6 +257,8 @@ func Known(id DeviceID) Device { return Device{DeviceID: id} }
 // IsZero reports whether the role is absent.
 func (d Device) IsZero() bool { return d.Status == DeviceGiven && d.Kind == NoDevice }
 
+// String returns the device number, or the status of a device that is not
+// given (e.g. "notKnown").
 func (d Device) String() string {
 	if d.Status != DeviceGiven {
 		return d.Status.String()

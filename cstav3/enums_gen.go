@@ -2,8 +2,6 @@
 
 package cstav3
 
-import "strconv"
-
 // ConnectionState is the LocalConnectionState of a device's connection to a call.
 type ConnectionState int
 
@@ -31,10 +29,7 @@ var connectionStateNames = map[ConnectionState]string{
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or ConnectionState(n) for a number without one.
 func (v ConnectionState) String() string {
-	if s, ok := connectionStateNames[v]; ok {
-		return s
-	}
-	return "ConnectionState(" + strconv.Itoa(int(v)) + ")"
+	return enumString(connectionStateNames, v, "ConnectionState")
 }
 
 // ParseConnectionState returns the ConnectionState with ASN.1 name s.
@@ -72,12 +67,7 @@ var systemStatusNames = map[SystemStatus]string{
 
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or SystemStatus(n) for a number without one.
-func (v SystemStatus) String() string {
-	if s, ok := systemStatusNames[v]; ok {
-		return s
-	}
-	return "SystemStatus(" + strconv.Itoa(int(v)) + ")"
-}
+func (v SystemStatus) String() string { return enumString(systemStatusNames, v, "SystemStatus") }
 
 // ParseSystemStatus returns the SystemStatus with ASN.1 name s.
 func ParseSystemStatus(s string) (SystemStatus, bool) { return enumParse(systemStatusNames, s) }
@@ -125,10 +115,7 @@ var simpleCallStateNames = map[SimpleCallState]string{
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or SimpleCallState(n) for a number without one.
 func (v SimpleCallState) String() string {
-	if s, ok := simpleCallStateNames[v]; ok {
-		return s
-	}
-	return "SimpleCallState(" + strconv.Itoa(int(v)) + ")"
+	return enumString(simpleCallStateNames, v, "SimpleCallState")
 }
 
 // ParseSimpleCallState returns the SimpleCallState with ASN.1 name s.
@@ -153,12 +140,7 @@ var monitorTypeNames = map[MonitorType]string{
 
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or MonitorType(n) for a number without one.
-func (v MonitorType) String() string {
-	if s, ok := monitorTypeNames[v]; ok {
-		return s
-	}
-	return "MonitorType(" + strconv.Itoa(int(v)) + ")"
-}
+func (v MonitorType) String() string { return enumString(monitorTypeNames, v, "MonitorType") }
 
 // ParseMonitorType returns the MonitorType with ASN.1 name s.
 func ParseMonitorType(s string) (MonitorType, bool) { return enumParse(monitorTypeNames, s) }
@@ -180,12 +162,7 @@ var autoOriginateNames = map[AutoOriginate]string{
 
 // String returns the ASN.1 name of the value, which ECMA-323 XML uses,
 // or AutoOriginate(n) for a number without one.
-func (v AutoOriginate) String() string {
-	if s, ok := autoOriginateNames[v]; ok {
-		return s
-	}
-	return "AutoOriginate(" + strconv.Itoa(int(v)) + ")"
-}
+func (v AutoOriginate) String() string { return enumString(autoOriginateNames, v, "AutoOriginate") }
 
 // ParseAutoOriginate returns the AutoOriginate with ASN.1 name s.
 func ParseAutoOriginate(s string) (AutoOriginate, bool) { return enumParse(autoOriginateNames, s) }

@@ -32,10 +32,8 @@ func NewError(branch ErrorBranch, name string) (*Error, bool) {
 	if branch == Unspecified {
 		return &Error{Branch: Unspecified}, name == "" || name == "unspecified"
 	}
-	for v, n := range errorValueNames[branch] {
-		if n == name {
-			return &Error{Branch: branch, Value: v}, true
-		}
+	if v, ok := enumParse(errorValueNames[branch], name); ok {
+		return &Error{Branch: branch, Value: v}, true
 	}
 	return nil, false
 }
@@ -46,11 +44,12 @@ func (e *Error) Name() string {
 		return "unspecified"
 	}
 	if int(e.Branch) < len(errorValueNames) {
-		return enumName(errorValueNames[e.Branch], e.Value, "value")
+		return enumString(errorValueNames[e.Branch], e.Value, "value")
 	}
 	return strconv.Itoa(e.Value)
 }
 
+// Error returns the branch and the value name of the CSTA error.
 func (e *Error) Error() string {
 	return "cstav3: CSTA error " + e.Branch.String() + ": " + e.Name()
 }
@@ -106,6 +105,7 @@ func DecodeError(data []byte) (*Error, error) {
 // Reject.
 type RejectError struct{ Problem RejectProblem }
 
+// Error returns the ROSE reject problem.
 func (e *RejectError) Error() string { return "cstav3: request rejected: " + e.Problem.String() }
 
 // Is matches another *RejectError with the same problem.

@@ -2,8 +2,6 @@
 
 package cstav3
 
-import "strconv"
-
 // ErrorBranch is the alternative of the universalFailure CHOICE: the class
 // of a CSTA service error.
 type ErrorBranch uint8
@@ -332,19 +330,9 @@ var privateDataInfoErrorsNames = map[int]string{
 
 // String returns the ASN.1 name of the alternative, or ErrorBranch(n) for
 // a tag without one.
-func (v ErrorBranch) String() string {
-	if int(v) < len(errorBranchNames) {
-		return errorBranchNames[v]
-	}
-	return "ErrorBranch(" + strconv.Itoa(int(v)) + ")"
-}
+func (v ErrorBranch) String() string { return indexString(errorBranchNames[:], v, "ErrorBranch") }
 
 // ParseErrorBranch returns the ErrorBranch with ASN.1 name s.
 func ParseErrorBranch(s string) (ErrorBranch, bool) {
-	for i, n := range errorBranchNames {
-		if n == s {
-			return ErrorBranch(i), true
-		}
-	}
-	return 0, false
+	return indexParse[ErrorBranch](errorBranchNames[:], s)
 }

@@ -33,12 +33,8 @@ var categoryNames = [...]string{"callControlEvents", "callAssociatedEvents", "me
 	"physicalDeviceFeatureEvents", "logicalDeviceFeatureEvents", "deviceMaintenanceEvents",
 	"voiceUnitEvents", "vendorSpecEvents"}
 
-func (c EventCategory) String() string {
-	if int(c) < len(categoryNames) {
-		return categoryNames[c]
-	}
-	return "EventCategory(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns the ASN.1 name of the category, e.g. "callControlEvents".
+func (c EventCategory) String() string { return indexString(categoryNames[:], c, "EventCategory") }
 
 // EventType identifies an event: its category and its tag in that category.
 type EventType uint16
@@ -173,6 +169,7 @@ type RawEvent struct {
 	Primitive bool
 }
 
+// Type returns the event type the raw event was received as.
 func (e *RawEvent) Type() EventType { return e.EventType }
 
 func (e *RawEvent) encode(b *ber.Builder, t ber.Tag) {

@@ -1,8 +1,6 @@
 package cstav3
 
 import (
-	"strconv"
-
 	"github.com/cstav3/cstav3/ber"
 )
 
@@ -52,10 +50,7 @@ var pendingAgentStateNames = map[PendingAgentState]string{
 
 // String returns the ASN.1 identifier of s, e.g. "agentReady".
 func (s PendingAgentState) String() string {
-	if n, ok := pendingAgentStateNames[s]; ok {
-		return n
-	}
-	return "PendingAgentState(" + strconv.Itoa(int(s)) + ")"
+	return enumString(pendingAgentStateNames, s, "PendingAgentState")
 }
 
 // ParsePendingAgentState returns the state with ASN.1 name s.
@@ -81,10 +76,7 @@ var afterCallPendingStateNames = map[AfterCallPendingState]string{
 
 // String returns the ASN.1 identifier of s, e.g. "ready".
 func (s AfterCallPendingState) String() string {
-	if n, ok := afterCallPendingStateNames[s]; ok {
-		return n
-	}
-	return "AfterCallPendingState(" + strconv.Itoa(int(s)) + ")"
+	return enumString(afterCallPendingStateNames, s, "AfterCallPendingState")
 }
 
 // ParseAfterCallPendingState returns the state with ASN.1 name s.

@@ -30,12 +30,8 @@ func (e *BridgedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.BridgedConnection.encode(b, tagConnectionID)
 		e.BridgedAppearance.encodeRole(b, tagSubjectDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 1, 3)
@@ -67,11 +63,9 @@ func (e *BridgedEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("bridgedAppearance", e.BridgedAppearance.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -1,7 +1,6 @@
 package cstav3
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
@@ -40,12 +39,8 @@ func (e *ConnectionClearedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.DroppedConnection.encode(b, tagConnectionID)
 		e.ReleasingDevice.encodeRole(b, tagSubjectDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.ChargingInfo != nil {
 			e.ChargingInfo.encode(b, ber.Context(1).Constructed())
@@ -80,11 +75,9 @@ func (e *ConnectionClearedEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("releasingDevice", e.ReleasingDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.Context(1).Constructed():
@@ -129,9 +122,7 @@ func (*CallClearedEvent) Type() EventType { return EventCallCleared }
 func (e *CallClearedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.ClearedCall.encode(b, tagConnectionID)
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(1), e.CorrelatorData)
-		}
+		addOptOctets(b, ber.Context(1), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 2, 3)
@@ -157,8 +148,7 @@ func (e *CallClearedEvent) decode(el ber.Element) error {
 			d.seen(0)
 			err = ber.Field("clearedCall", e.ClearedCall.decode(f))
 		case ber.Context(1):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:
@@ -189,23 +179,13 @@ const (
 )
 
 // String returns the ASN.1 name of the type.
-func (c ChargingType) String() string {
-	switch c {
-	case ChargingSubTotal:
-		return "subTotal"
-	case ChargingTotal:
-		return "total"
-	}
-	return "ChargingType(" + strconv.Itoa(int(c)) + ")"
-}
+func (c ChargingType) String() string { return indexString(chargingTypeNames[:], c, "ChargingType") }
+
+var chargingTypeNames = [...]string{ChargingSubTotal: "subTotal", ChargingTotal: "total"}
 
 // ParseChargingType returns the charging type with ASN.1 name s.
 func ParseChargingType(s string) (ChargingType, bool) {
-	c := ChargingTotal
-	if s != c.String() {
-		c = ChargingSubTotal
-	}
-	return c, s == c.String()
+	return indexParse[ChargingType](chargingTypeNames[:], s)
 }
 
 // CurrencyMultiplier scales a CurrencyAmount by a power of ten.
@@ -227,16 +207,12 @@ var currencyMultiplierNames = [...]string{"oneThousandth", "oneHundredth", "oneT
 
 // String returns the ASN.1 name of the multiplier.
 func (m CurrencyMultiplier) String() string {
-	if m >= 0 && int(m) < len(currencyMultiplierNames) {
-		return currencyMultiplierNames[m]
-	}
-	return "CurrencyMultiplier(" + strconv.Itoa(int(m)) + ")"
+	return indexString(currencyMultiplierNames[:], m, "CurrencyMultiplier")
 }
 
 // ParseCurrencyMultiplier returns the multiplier with ASN.1 name s.
 func ParseCurrencyMultiplier(s string) (CurrencyMultiplier, bool) {
-	i := slices.Index(currencyMultiplierNames[:], s)
-	return CurrencyMultiplier(max(i, 0)), i >= 0
+	return indexParse[CurrencyMultiplier](currencyMultiplierNames[:], s)
 }
 
 // ChargingInfo is the charge of a call so far or in total (ECMA-269
@@ -283,9 +259,7 @@ func (c *ChargingInfo) encode(b *ber.Builder, t ber.Tag) {
 				for _, u := range c.ChargeUnits {
 					b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
 						b.AddInt64(ber.TagInteger, u.ChargingUnits)
-						if u.TypeOfUnits != nil {
-							b.AddBytes(ber.TagOctetString, u.TypeOfUnits)
-						}
+						addOptOctets(b, ber.TagOctetString, u.TypeOfUnits)
 					})
 				}
 			})

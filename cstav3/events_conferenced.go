@@ -40,12 +40,8 @@ func (e *ConferencedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.ConferencingDevice.encodeRole(b, tagSubjectDevice)
 		e.AddedParty.encodeRole(b, tagSubjectDevice)
 		e.ConferenceConnections.encode(b, ber.TagSequence)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(1), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(1), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 2, 4)
@@ -84,11 +80,9 @@ func (e *ConferencedEvent) decode(el ber.Element) error {
 			d.seen(3)
 			err = ber.Field("conferenceConnections", e.ConferenceConnections.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(1):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -31,6 +31,7 @@ type DeliveredEvent struct {
 	Extensions CommonArguments
 }
 
+// Type returns EventDelivered.
 func (*DeliveredEvent) Type() EventType { return EventDelivered }
 
 func (e *DeliveredEvent) encode(b *ber.Builder, t ber.Tag) {
@@ -43,12 +44,8 @@ func (e *DeliveredEvent) encode(b *ber.Builder, t ber.Tag) {
 		if c := e.OriginatingNIDConnection; c != nil {
 			c.encode(b, tagConnectionID)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encode(b, 1)
@@ -101,11 +98,9 @@ func (e *DeliveredEvent) decodeNamed(el ber.Element, connName, deviceName string
 			d.seen(4)
 			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(x))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(x, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, x)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(x)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, x)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(x))
 		case ber.TagEnumerated:

@@ -34,12 +34,8 @@ func (e *DigitsDialedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.DialingConnection.encode(b, tagConnectionID)
 		e.DialingDevice.encodeRole(b, tagSubjectDevice)
 		e.DialingSequence.encode(b, ber.TagSequence)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encode(b, 1)
 		encodeOptionalRole(b, &e.NetworkCallingDevice, tagNetworkCallingDevice)
@@ -75,11 +71,9 @@ func (e *DigitsDialedEvent) decode(el ber.Element) error {
 			d.seen(2)
 			err = ber.Field("dialingSequence", e.DialingSequence.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(3)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

@@ -43,12 +43,8 @@ func (e *DivertedEvent) encode(b *ber.Builder, t ber.Tag) {
 		encodeOptionalRole(b, &e.CallingDevice, tagCallingDevice)
 		encodeOptionalRole(b, &e.CalledDevice, tagCalledDevice)
 		e.LastRedirectionDevice.encodeRole(b, tagRedirectionDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 1, 4)
@@ -94,11 +90,9 @@ func (e *DivertedEvent) decode(el ber.Element) error {
 			d.seen(3)
 			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -123,12 +123,7 @@ var forwardingTypeNames = map[ForwardingType]string{
 }
 
 // String returns the ASN.1 identifier of f, e.g. "forwardBusy".
-func (f ForwardingType) String() string {
-	if n, ok := forwardingTypeNames[f]; ok {
-		return n
-	}
-	return "ForwardingType(" + strconv.Itoa(int(f)) + ")"
-}
+func (f ForwardingType) String() string { return enumString(forwardingTypeNames, f, "ForwardingType") }
 
 // ParseForwardingType returns the forwarding type with ASN.1 name s.
 func ParseForwardingType(s string) (ForwardingType, bool) { return enumParse(forwardingTypeNames, s) }
@@ -151,12 +146,7 @@ var forwardDefaultNames = map[ForwardDefault]string{
 }
 
 // String returns the ASN.1 identifier of f, e.g. "forwardDN".
-func (f ForwardDefault) String() string {
-	if n, ok := forwardDefaultNames[f]; ok {
-		return n
-	}
-	return "ForwardDefault(" + strconv.Itoa(int(f)) + ")"
-}
+func (f ForwardDefault) String() string { return enumString(forwardDefaultNames, f, "ForwardDefault") }
 
 // ParseForwardDefault returns the value with ASN.1 name s.
 func ParseForwardDefault(s string) (ForwardDefault, bool) { return enumParse(forwardDefaultNames, s) }
@@ -275,16 +265,12 @@ func (*ForwardingEvent) Type() EventType { return EventForwarding }
 func (e *ForwardingEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.Device.encodeRole(b, tagSubjectDevice)
-		if e.HasForwardingType {
-			b.AddInt(ber.TagEnumerated, int(e.ForwardingType))
-		}
+		addOptEnum(b, ber.TagEnumerated, e.HasForwardingType, e.ForwardingType)
 		b.AddBool(ber.TagBoolean, e.ForwardStatus)
 		if !e.ForwardTo.IsZero() {
 			e.ForwardTo.encode(b, ber.TagSequence)
 		}
-		if e.HasForwardDefault {
-			b.AddInt(ber.TagEnumerated, int(e.ForwardDefault))
-		}
+		addOptEnum(b, ber.TagEnumerated, e.HasForwardDefault, e.ForwardDefault)
 		if e.HasRingCount {
 			b.AddInt(ber.TagInteger, e.RingCount)
 		}
@@ -313,11 +299,9 @@ func (e *ForwardingEvent) decode(el ber.Element) error {
 			err = ber.Field("device", e.Device.decodeRole(f))
 		case ber.TagEnumerated:
 			if d.mask&(1<<1) == 0 {
-				e.HasForwardingType = true
-				err = ber.Field("forwardingType", decodeEnum(f, &e.ForwardingType))
+				err = optEnumField("forwardingType", &e.HasForwardingType, &e.ForwardingType, f)
 			} else {
-				e.HasForwardDefault = true
-				err = ber.Field("forwardDefault", decodeEnum(f, &e.ForwardDefault))
+				err = optEnumField("forwardDefault", &e.HasForwardDefault, &e.ForwardDefault, f)
 			}
 		case ber.TagBoolean:
 			d.seen(1)

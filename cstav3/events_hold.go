@@ -32,12 +32,8 @@ func (e *HeldEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.HeldConnection.encode(b, tagConnectionID)
 		e.HoldingDevice.encodeRole(b, tagSubjectDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 1, 3)
 		if e.HeldConnectionInfo != nil {
@@ -68,11 +64,9 @@ func (e *HeldEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("holdingDevice", e.HoldingDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(2)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))
@@ -118,12 +112,8 @@ func (e *RetrievedEvent) encode(b *ber.Builder, t ber.Tag) {
 	b.AddConstructed(t, func(b *ber.Builder) {
 		e.RetrievedConnection.encode(b, tagConnectionID)
 		e.RetrievingDevice.encodeRole(b, tagSubjectDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 1, 3)
 		if e.RetrievedConnectionInfo != nil {
@@ -154,11 +144,9 @@ func (e *RetrievedEvent) decode(el ber.Element) error {
 			d.seen(1)
 			err = ber.Field("retrievingDevice", e.RetrievingDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(2)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

@@ -1,8 +1,6 @@
 package cstav3
 
 import (
-	"strconv"
-
 	"github.com/cstav3/cstav3/ber"
 )
 
@@ -31,12 +29,7 @@ var networkTypeNames = map[NetworkType]string{
 }
 
 // String returns the ASN.1 name of the network type.
-func (t NetworkType) String() string {
-	if s, ok := networkTypeNames[t]; ok {
-		return s
-	}
-	return "NetworkType(" + strconv.Itoa(int(t)) + ")"
-}
+func (t NetworkType) String() string { return enumString(networkTypeNames, t, "NetworkType") }
 
 // ParseNetworkType returns the network type with ASN.1 name s.
 func ParseNetworkType(s string) (NetworkType, bool) { return enumParse(networkTypeNames, s) }
@@ -157,10 +150,7 @@ var progressLocationNames = map[ProgressLocation]string{
 
 // String returns the ASN.1 name of the location.
 func (l ProgressLocation) String() string {
-	if s, ok := progressLocationNames[l]; ok {
-		return s
-	}
-	return "ProgressLocation(" + strconv.Itoa(int(l)) + ")"
+	return enumString(progressLocationNames, l, "ProgressLocation")
 }
 
 // ParseProgressLocation returns the location with ASN.1 name s.
@@ -186,10 +176,7 @@ var progressDescriptionNames = map[ProgressDescription]string{
 
 // String returns the ASN.1 name of the description.
 func (d ProgressDescription) String() string {
-	if s, ok := progressDescriptionNames[d]; ok {
-		return s
-	}
-	return "ProgressDescription(" + strconv.Itoa(int(d)) + ")"
+	return enumString(progressDescriptionNames, d, "ProgressDescription")
 }
 
 // ParseProgressDescription returns the description with ASN.1 name s.
@@ -273,12 +260,8 @@ func (e *NetworkCapabilitiesChangedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.NetworkInterfaceUsed.encodeRole(b, tagSubjectDevice)
 		e.CalledDevice.encodeRole(b, tagCalledDevice)
 		e.ProgressIndicator.encode(b, ber.TagSequence)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.TagOctetString, e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.TagOctetString, e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.HasNetworkCapability {
 			e.NetworkCapability.encode(b, ber.Context(0).Constructed())
@@ -316,11 +299,9 @@ func (e *NetworkCapabilitiesChangedEvent) decode(el ber.Element) error {
 			d.seen(3)
 			err = ber.Field("progressIndicator", e.ProgressIndicator.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.TagOctetString:
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.Context(0).Constructed():
@@ -388,12 +369,8 @@ func (e *NetworkReachedEvent) encode(b *ber.Builder, t ber.Tag) {
 		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.HasNetworkCapability {
 			e.NetworkCapability.encode(b, ber.Context(1).Constructed())
@@ -440,11 +417,9 @@ func (e *NetworkReachedEvent) decode(el ber.Element) error {
 			d.seen(4)
 			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.Context(1).Constructed():

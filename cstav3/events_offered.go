@@ -46,12 +46,8 @@ func (e *OfferedEvent) encode(b *ber.Builder, t ber.Tag) {
 		if e.OriginatingNIDConnection != nil {
 			e.OriginatingNIDConnection.encode(b, tagConnectionID)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.TagOctetString, e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.TagOctetString, e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encode(b, 0)
@@ -97,11 +93,9 @@ func (e *OfferedEvent) decode(el ber.Element) error {
 			d.seen(4)
 			err = ber.Field("lastRedirectionDevice", e.LastRedirectionDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.TagOctetString:
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -41,12 +41,8 @@ func (e *OriginatedEvent) encode(b *ber.Builder, t ber.Tag) {
 		if !e.OriginatingDevice.IsZero() {
 			e.OriginatingDevice.encode(b, ber.TagSequence)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(2), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(2), e.CorrelatorData)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encode(b, 3)
 		encodeOptionalRole(b, &e.NetworkCallingDevice, tagNetworkCallingDevice)
@@ -84,11 +80,9 @@ func (e *OriginatedEvent) decode(el ber.Element) error {
 		case ber.TagSequence:
 			err = ber.Field("originatingDevice", e.OriginatingDevice.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(2):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(3)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

@@ -50,12 +50,8 @@ func (e *QueuedEvent) encode(b *ber.Builder, t ber.Tag) {
 		if e.HasCallsInFront {
 			b.AddInt(ber.Context(1), e.CallsInFront)
 		}
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(2), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(2), e.CorrelatorData)
 		e.UserData.encode(b)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encode(b, 3)
@@ -106,11 +102,9 @@ func (e *QueuedEvent) decode(el ber.Element) error {
 			e.CallsInFront, err = f.Int()
 			err = ber.Field("callsInFront", err)
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(2):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.TagEnumerated:

@@ -37,12 +37,8 @@ func (e *ServiceInitiatedEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.InitiatedConnection.encode(b, tagConnectionID)
 		e.InitiatingDevice.encodeRole(b, tagSubjectDevice)
 		encodeOptionalRole(b, &e.CalledDevice, tagCalledDevice)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(0), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(0), e.CorrelatorData)
 		b.AddInt(ber.TagEnumerated, int(e.Cause))
 		e.Unmodelled.encodeRange(b, 1, 4)
 		encodeOptionalRole(b, &e.NetworkCallingDevice, tagNetworkCallingDevice)
@@ -75,11 +71,9 @@ func (e *ServiceInitiatedEvent) decode(el ber.Element) error {
 		case tagCalledDevice:
 			err = ber.Field("calledDevice", e.CalledDevice.decodeRole(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(0):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case ber.TagEnumerated:
 			d.seen(2)
 			err = ber.Field("cause", decodeEnum(f, &e.Cause))

@@ -43,12 +43,8 @@ func (e *TransferredEvent) encode(b *ber.Builder, t ber.Tag) {
 		e.TransferringDevice.encodeRole(b, tagSubjectDevice)
 		e.TransferredToDevice.encodeRole(b, tagSubjectDevice)
 		e.TransferredConnections.encode(b, tagTransferredConnections)
-		if e.HasLocalConnectionInfo {
-			b.AddInt(tagConnectionState, int(e.LocalConnectionInfo))
-		}
-		if e.CorrelatorData != nil {
-			b.AddBytes(ber.Context(2), e.CorrelatorData)
-		}
+		addOptEnum(b, tagConnectionState, e.HasLocalConnectionInfo, e.LocalConnectionInfo)
+		addOptOctets(b, ber.Context(2), e.CorrelatorData)
 		e.UserData.encode(b)
 		if e.ChargingInfo != nil {
 			e.ChargingInfo.encode(b, ber.Context(3).Constructed())
@@ -89,11 +85,9 @@ func (e *TransferredEvent) decode(el ber.Element) error {
 			d.seen(3)
 			err = ber.Field("transferredConnections", e.TransferredConnections.decode(f))
 		case tagConnectionState:
-			e.HasLocalConnectionInfo = true
-			err = ber.Field("localConnectionInfo", decodeEnum(f, &e.LocalConnectionInfo))
+			err = optEnumField("localConnectionInfo", &e.HasLocalConnectionInfo, &e.LocalConnectionInfo, f)
 		case ber.Context(2):
-			e.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &e.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", e.UserData.decode(f))
 		case ber.Context(3).Constructed():

@@ -60,6 +60,7 @@ type FrameError struct {
 	Err    error  // what is wrong with it
 }
 
+// Error returns the header bytes and what is wrong with them.
 func (e *FrameError) Error() string {
 	return fmt.Sprintf("cstav3: bad frame header % x: %v", e.Header, e.Err)
 }

@@ -1,7 +1,5 @@
 package cstav3
 
-import "strconv"
-
 // An Opcode is a CSTA operation's local code (the CODE local:n of its
 // OPERATION in ECMA-285).
 type Opcode int64
@@ -43,9 +41,4 @@ var opcodeNames = map[Opcode]string{
 }
 
 // String returns the ASN.1 name of the operation, or its number.
-func (o Opcode) String() string {
-	if s, ok := opcodeNames[o]; ok {
-		return s
-	}
-	return "operation(" + strconv.FormatInt(int64(o), 10) + ")"
-}
+func (o Opcode) String() string { return enumString(opcodeNames, o, "operation") }

@@ -19,6 +19,7 @@ const (
 
 var messageTypeNames = [...]string{"", "invoke", "returnResult", "returnError", "reject"}
 
+// String returns the ASN.1 name of the PDU kind, e.g. "invoke".
 func (t MessageType) String() string {
 	if int(t) < len(messageTypeNames) && t != 0 {
 		return messageTypeNames[t]
@@ -79,6 +80,8 @@ var rejectProblemNames = [4][]string{
 
 var rejectKindNames = [...]string{"general", "invoke", "returnResult", "returnError"}
 
+// String returns the kind and the problem by their ASN.1 names, e.g.
+// "invoke-unrecognizedOperation".
 func (p RejectProblem) String() string {
 	if int(p.Kind) >= len(rejectProblemNames) {
 		return "reject(" + strconv.Itoa(int(p.Kind)) + "," + strconv.Itoa(p.Code) + ")"

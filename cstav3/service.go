@@ -90,6 +90,7 @@ func decodeWhole(data []byte, f func(ber.Element) error, path string) error {
 // UnknownOperationError reports an operation the package does not model.
 type UnknownOperationError struct{ Opcode Opcode }
 
+// Error returns the operation that is not modelled.
 func (e *UnknownOperationError) Error() string {
 	return "cstav3: operation " + e.Opcode.String() + " is not modelled"
 }
@@ -101,6 +102,7 @@ type NoData struct {
 	Extensions CommonArguments
 }
 
+// Opcode returns the operation the result answers.
 func (r *NoData) Opcode() Opcode { return r.Op }
 
 func (r *NoData) encode(b *ber.Builder) {

@@ -54,9 +54,7 @@ func ccAddBitString(b *ber.Builder, t ber.Tag, v ber.BitString) {
 
 // ccAddOctets writes an optional OCTET STRING (absent when nil).
 func ccAddOctets(b *ber.Builder, t ber.Tag, v []byte) {
-	if v != nil {
-		b.AddBytes(t, v)
-	}
+	addOptOctets(b, t, v)
 }
 
 // ccAddText writes an optional IA5String (absent when "").
@@ -119,9 +117,7 @@ func (a *MakeCallArgument) encode(b *ber.Builder) {
 		}
 		ccAddText(b, ber.Context(6), a.SubjectOfCall)
 		ccAddText(b, ber.Context(7), a.LanguagePreferences)
-		if a.HasReason {
-			b.AddInt(ber.Context(8), int(a.Reason))
-		}
+		addOptEnum(b, ber.Context(8), a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -148,16 +144,13 @@ func (a *MakeCallArgument) decode(e ber.Element) error {
 				err = ber.Field("calledDirectoryNumber", a.CalledDirectoryNumber.decode(f))
 			}
 		case ber.Context(0):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(1):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(3):
 			err = ber.Field("autoOriginate", decodeEnum(f, &a.AutoOriginate))
 		case ber.Context(2):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.TagBitString:
@@ -173,8 +166,7 @@ func (a *MakeCallArgument) decode(e ber.Element) error {
 			a.LanguagePreferences, err = f.Text()
 			err = ber.Field("languagePreferences", err)
 		case ber.Context(8):
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		default:
@@ -300,8 +292,7 @@ func (a *AnswerCallArgument) decode(e ber.Element) error {
 				err = ber.Field("callToBeAnswered", a.CallToBeAnswered.decode(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case tagCommonArguments:
@@ -334,9 +325,7 @@ func (a *ClearConnectionArgument) encode(b *ber.Builder) {
 		a.ConnectionToBeCleared.encode(b, tagConnectionID)
 		ccAddOctets(b, ber.TagOctetString, a.CorrelatorData)
 		a.UserData.encode(b)
-		if a.HasReason {
-			b.AddInt(ber.TagEnumerated, int(a.Reason))
-		}
+		addOptEnum(b, ber.TagEnumerated, a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -359,13 +348,11 @@ func (a *ClearConnectionArgument) decode(e ber.Element) error {
 				err = ber.Field("connectionToBeCleared", a.ConnectionToBeCleared.decode(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.TagEnumerated:
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}
@@ -393,9 +380,7 @@ func (a *ClearCallArgument) encode(b *ber.Builder) {
 	b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
 		a.CallToBeCleared.encode(b, tagConnectionID)
 		a.UserData.encode(b)
-		if a.HasReason {
-			b.AddInt(ber.TagEnumerated, int(a.Reason))
-		}
+		addOptEnum(b, ber.TagEnumerated, a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -420,8 +405,7 @@ func (a *ClearCallArgument) decode(e ber.Element) error {
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.TagEnumerated:
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}
@@ -471,9 +455,7 @@ func (a *DeflectCallArgument) encode(b *ber.Builder) {
 		ccAddBitString(b, ber.Context(0), a.CallCharacteristics)
 		ccAddText(b, ber.Context(1), a.SubjectOfCall)
 		ccAddText(b, ber.Context(2), a.LanguagePreferences)
-		if a.HasReason {
-			b.AddInt(ber.Context(3), int(a.Reason))
-		}
+		addOptEnum(b, ber.Context(3), a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -505,8 +487,7 @@ func (a *DeflectCallArgument) decode(e ber.Element) error {
 				err = ber.Field("addNewDestinationsList", a.decodeList(f))
 			}
 		case ber.TagOctetString:
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(0):
@@ -519,8 +500,7 @@ func (a *DeflectCallArgument) decode(e ber.Element) error {
 			a.LanguagePreferences, err = f.Text()
 			err = ber.Field("languagePreferences", err)
 		case ber.Context(3):
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

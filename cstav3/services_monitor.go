@@ -55,9 +55,7 @@ func monBits(e ber.Element) (ber.BitString, error) {
 
 // monAddOctets writes an optional OCTET STRING (absent when nil).
 func monAddOctets(b *ber.Builder, t ber.Tag, v []byte) {
-	if v != nil {
-		b.AddBytes(t, v)
-	}
+	addOptOctets(b, t, v)
 }
 
 // CSTAObject is the object of a monitor or other request (MonitorObject ::=
@@ -126,9 +124,7 @@ func (a *MonitorStartArgument) encode(b *ber.Builder) {
 		if a.RequestedMonitorFilter != nil {
 			a.RequestedMonitorFilter.encode(b, ber.Context(0).Constructed())
 		}
-		if a.HasMonitorType {
-			b.AddInt(ber.TagEnumerated, int(a.MonitorType))
-		}
+		addOptEnum(b, ber.TagEnumerated, a.HasMonitorType, a.MonitorType)
 		monAddBits(b, ber.Context(1), a.RequestedMonitorMediaClass)
 		a.Extensions.encode(b)
 	})
@@ -154,8 +150,7 @@ func (a *MonitorStartArgument) decode(e ber.Element) error {
 			a.RequestedMonitorFilter = new(MonitorFilter)
 			err = ber.Field("requestedMonitorFilter", a.RequestedMonitorFilter.decode(f))
 		case ber.TagEnumerated:
-			a.HasMonitorType = true
-			err = ber.Field("monitorType", decodeEnum(f, &a.MonitorType))
+			err = optEnumField("monitorType", &a.HasMonitorType, &a.MonitorType, f)
 		case ber.Context(1):
 			a.RequestedMonitorMediaClass, err = monBits(f)
 			err = ber.Field("requestedMonitorMediaClass", err)
@@ -216,8 +211,7 @@ func (r *MonitorStartResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			r.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &r.CrossRefIdentifier, f)
 		case ber.Context(0).Constructed():
 			r.ActualMonitorFilter = new(MonitorFilter)
 			err = ber.Field("actualmonitorFilter", r.ActualMonitorFilter.decode(f))
@@ -272,8 +266,7 @@ func (a *ChangeMonitorFilterArgument) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			a.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &a.CrossRefIdentifier, f)
 		case ber.TagSequence:
 			d.seen(1)
 			err = ber.Field("requestedFilterList", a.RequestedFilterList.decode(f))
@@ -363,8 +356,7 @@ func (a *MonitorStopArgument) decode(e ber.Element) error {
 		switch f.Tag {
 		case tagCrossRef:
 			d.seen(0)
-			a.CrossRefIdentifier, err = octets(f)
-			err = ber.Field("crossRefIdentifier", err)
+			err = octetsField("crossRefIdentifier", &a.CrossRefIdentifier, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -28,9 +28,7 @@ func (*RequestSystemStatusArgument) Opcode() Opcode { return OpRequestSystemStat
 
 func (a *RequestSystemStatusArgument) encode(b *ber.Builder) {
 	b.AddConstructed(ber.TagSequence, func(b *ber.Builder) {
-		if a.SysStatRegisterID != nil {
-			b.AddBytes(ber.TagOctetString, a.SysStatRegisterID)
-		}
+		addOptOctets(b, ber.TagOctetString, a.SysStatRegisterID)
 		a.Extensions.encode(b)
 	})
 }
@@ -48,8 +46,7 @@ func (a *RequestSystemStatusArgument) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagOctetString:
-			a.SysStatRegisterID, err = octets(f)
-			err = ber.Field("sysStatRegisterID", err)
+			err = octetsField("sysStatRegisterID", &a.SysStatRegisterID, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -34,12 +34,8 @@ const (
 
 var callStateKindNames = [...]string{"unknown", "compoundCallState", "simpleCallState"}
 
-func (k CallStateKind) String() string {
-	if int(k) < len(callStateKindNames) {
-		return callStateKindNames[k]
-	}
-	return "CallStateKind(" + strconv.Itoa(int(k)) + ")"
-}
+// String returns the name of the form of the call state.
+func (k CallStateKind) String() string { return indexString(callStateKindNames[:], k, "CallStateKind") }
 
 // CallState is the state of a call at a device in a SnapshotDevice answer:
 // the connection state of every device in the call (compound), or one
@@ -191,8 +187,7 @@ func (r *SnapshotDeviceResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case ber.TagOctetString:
 			d.seen(0)
-			r.ServiceCrossRefID, err = octets(f)
-			err = ber.Field("serviceCrossRefID", err)
+			err = octetsField("serviceCrossRefID", &r.ServiceCrossRefID, f)
 		case tagSnapshotDeviceData:
 			d.seen(0)
 			err = ber.Field("snapshotData", r.SnapshotData.decode(f))
@@ -405,8 +400,7 @@ func (r *SnapshotCallResult) decode(e ber.Element) error {
 		switch f.Tag {
 		case ber.Context(0):
 			d.seen(0)
-			r.ServiceCrossRefID, err = octets(f)
-			err = ber.Field("serviceCrossRefID", err)
+			err = octetsField("serviceCrossRefID", &r.ServiceCrossRefID, f)
 		case tagSnapshotCallData:
 			d.seen(0)
 			err = ber.Field("snapshotData", r.SnapshotData.decode(f))
@@ -424,8 +418,7 @@ func (r *SnapshotCallResult) decode(e ber.Element) error {
 		case tagAssociatedCalledDevice:
 			err = ber.Field("associatedCalledDeviceID", r.AssociatedCalledDevice.decodeRole(f))
 		case ber.Context(1):
-			r.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &r.CorrelatorData, f)
 		case ber.Context(2).Constructed():
 			err = ber.Field("callLinkageData", decodeLinkage(&r.CallLinkageData, f))
 		case tagCommonArguments:
@@ -488,9 +481,7 @@ func (s *SnapshotCallResponseInfo) encode(b *ber.Builder) {
 		if !s.CallIdentifier.IsZero() {
 			s.CallIdentifier.encode(b, tagConnectionID)
 		}
-		if s.HasLocalConnectionState {
-			b.AddInt(tagConnectionState, int(s.LocalConnectionState))
-		}
+		addOptEnum(b, tagConnectionState, s.HasLocalConnectionState, s.LocalConnectionState)
 		s.Unmodelled.encodeRange(b, 0, 2)
 	})
 }
@@ -511,8 +502,7 @@ func (s *SnapshotCallResponseInfo) decode(e ber.Element) error {
 		case tagConnectionID:
 			err = ber.Field("callIdentifier", s.CallIdentifier.decode(f))
 		case tagConnectionState:
-			s.HasLocalConnectionState = true
-			err = ber.Field("localConnectionState", decodeEnum(f, &s.LocalConnectionState))
+			err = optEnumField("localConnectionState", &s.HasLocalConnectionState, &s.LocalConnectionState, f)
 		default:
 			s.Unmodelled.keep(f, 0, 2)
 		}

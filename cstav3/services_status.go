@@ -2,7 +2,6 @@ package cstav3
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/cstav3/cstav3/ber"
 )
@@ -50,8 +49,7 @@ func (a *SystemStatusArgument) decode(e ber.Element) error {
 		}
 		switch f.Tag {
 		case ber.TagOctetString:
-			a.SysStatRegisterID, err = octets(f)
-			err = ber.Field("sysStatRegisterID", err)
+			err = octetsField("sysStatRegisterID", &a.SysStatRegisterID, f)
 		case ber.TagEnumerated:
 			d.seen(0)
 			err = ber.Field("systemStatus", decodeEnum(f, &a.SystemStatus))
@@ -78,12 +76,8 @@ const (
 
 var characterSetNames = map[CharacterSet]string{0: "ascii", 1: "unicode", 2: "proprietary"}
 
-func (c CharacterSet) String() string {
-	if s, ok := characterSetNames[c]; ok {
-		return s
-	}
-	return "CharacterSet(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns the ASN.1 name of the character set.
+func (c CharacterSet) String() string { return enumString(characterSetNames, c, "CharacterSet") }
 
 // ParseCharacterSet returns the character set with ASN.1 name s.
 func ParseCharacterSet(s string) (CharacterSet, bool) { return enumParse(characterSetNames, s) }
@@ -143,9 +137,7 @@ func (a *SetDisplayArgument) encode(b *ber.Builder) {
 		if a.HasOffset {
 			b.AddInt(ber.Context(2), a.Offset)
 		}
-		if a.HasCharacterSet {
-			b.AddInt(ber.Context(3), int(a.CharacterSet))
-		}
+		addOptEnum(b, ber.Context(3), a.HasCharacterSet, a.CharacterSet)
 		a.Extensions.encode(b)
 	})
 }
@@ -167,8 +159,7 @@ func (a *SetDisplayArgument) decode(e ber.Element) error {
 			d.seen(0)
 			err = ber.Field("device", a.Device.decode(f))
 		case ber.TagOctetString:
-			a.Display, err = octets(f)
-			err = ber.Field("display", err)
+			err = octetsField("display", &a.Display, f)
 		case ber.Context(0):
 			a.HasPhysicalBaseRowNumber = true
 			a.PhysicalBaseRowNumber, err = f.Int()
@@ -186,8 +177,7 @@ func (a *SetDisplayArgument) decode(e ber.Element) error {
 			a.Offset, err = f.Int()
 			err = ber.Field("offset", err)
 		case ber.Context(3):
-			a.HasCharacterSet = true
-			err = ber.Field("characterSet", decodeEnum(f, &a.CharacterSet))
+			err = optEnumField("characterSet", &a.HasCharacterSet, &a.CharacterSet, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

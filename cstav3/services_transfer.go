@@ -1,8 +1,6 @@
 package cstav3
 
 import (
-	"strconv"
-
 	"github.com/cstav3/cstav3/ber"
 )
 
@@ -36,12 +34,8 @@ var consultOptionsNames = map[ConsultOptions]string{
 	0: "unrestricted", 1: "consultOnly", 2: "transferOnly", 3: "conferenceOnly",
 }
 
-func (c ConsultOptions) String() string {
-	if s, ok := consultOptionsNames[c]; ok {
-		return s
-	}
-	return "ConsultOptions(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns the ASN.1 name of the consultation option.
+func (c ConsultOptions) String() string { return enumString(consultOptionsNames, c, "ConsultOptions") }
 
 // ParseConsultOptions returns the value with ASN.1 name s.
 func ParseConsultOptions(s string) (ConsultOptions, bool) { return enumParse(consultOptionsNames, s) }
@@ -140,14 +134,11 @@ func (a *ConsultationCallArgument) decode(e ber.Element) error {
 			a.ConnectionReservation, err = f.Bool()
 			err = ber.Field("connectionReservation", err)
 		case ber.Context(3):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(4):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(5):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagConsultUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(7):
@@ -334,9 +325,7 @@ func (a *SingleStepTransferCallArgument) encode(b *ber.Builder) {
 		ccAddBitString(b, ber.Context(3), a.CallCharacteristics)
 		ccAddText(b, ber.Context(4), a.SubjectOfCall)
 		ccAddText(b, ber.Context(5), a.LanguagePreferences)
-		if a.HasReason {
-			b.AddInt(ber.Context(6), int(a.Reason))
-		}
+		addOptEnum(b, ber.Context(6), a.HasReason, a.Reason)
 		a.Extensions.encode(b)
 	})
 }
@@ -363,14 +352,11 @@ func (a *SingleStepTransferCallArgument) decode(e ber.Element) error {
 				err = ber.Field("transferredTo", a.TransferredTo.decode(f))
 			}
 		case ber.Context(0):
-			a.AccountCode, err = octets(f)
-			err = ber.Field("accountCode", err)
+			err = octetsField("accountCode", &a.AccountCode, f)
 		case ber.Context(1):
-			a.AuthCode, err = octets(f)
-			err = ber.Field("authCode", err)
+			err = octetsField("authCode", &a.AuthCode, f)
 		case ber.Context(2):
-			a.CorrelatorData, err = octets(f)
-			err = ber.Field("correlatorData", err)
+			err = octetsField("correlatorData", &a.CorrelatorData, f)
 		case tagUserData:
 			err = ber.Field("userData", a.UserData.decode(f))
 		case ber.Context(3):
@@ -383,8 +369,7 @@ func (a *SingleStepTransferCallArgument) decode(e ber.Element) error {
 			a.LanguagePreferences, err = f.Text()
 			err = ber.Field("languagePreferences", err)
 		case ber.Context(6):
-			a.HasReason = true
-			err = ber.Field("reason", decodeEnum(f, &a.Reason))
+			err = optEnumField("reason", &a.HasReason, &a.Reason, f)
 		case tagCommonArguments:
 			err = ber.Field("extensions", a.Extensions.decode(f))
 		}

@@ -113,12 +113,9 @@ func (s *Server) serveMessage(ctx context.Context, cl *caller, m *ecma323.Messag
 	}
 	doc, err := enc.AppendResult(nil, res, "")
 	if err != nil {
-		s.stats.requestsFailed.Add(1)
 		s.log.Warn("result not encodable", "request", m.Name, "err", err)
-		return s.fail(enc, err)
 	}
-	s.stats.requestsOK.Add(1)
-	return answer{doc: doc}
+	return s.answered(enc, doc, err)
 }
 
 // monitorStart gives the session a monitor of the device.
@@ -191,17 +188,18 @@ func (s *Server) changeFilter(ss *session, enc ecma323.Encoder, xref string, f *
 	nf := *f
 	cm.filter.Store(&nf)
 	doc, err := enc.AppendResult(nil, &cstav3.ChangeMonitorFilterResult{ActualFilterList: &nf}, "")
-	if err != nil {
-		s.stats.requestsFailed.Add(1)
-		return s.fail(enc, err)
-	}
-	s.stats.requestsOK.Add(1)
-	return answer{doc: doc}
+	return s.answered(enc, doc, err)
 }
 
 // ok answers with a response document the bridge makes itself.
 func (s *Server) ok(enc ecma323.Encoder, v any) answer {
 	doc, err := enc.Append(nil, v)
+	return s.answered(enc, doc, err)
+}
+
+// answered answers with the response document doc, or with the error of
+// encoding it, and counts the request.
+func (s *Server) answered(enc ecma323.Encoder, doc []byte, err error) answer {
 	if err != nil {
 		s.stats.requestsFailed.Add(1)
 		return s.fail(enc, err)

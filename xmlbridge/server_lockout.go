@@ -111,24 +111,26 @@ func (l *loginLimiter) failed(user, ip string, now time.Time) []string {
 		l.dropStale(now)
 	}
 	var started []string
-	k := keyOf(user, ip)
-	p := l.pairs[k]
-	if p == nil {
-		p = &failureCount{since: now}
-		l.pairs[k] = p
-	}
-	if p.add(now, l.pairLimit, l.window, l.lockout) {
+	if countFailure(l.pairs, keyOf(user, ip), now, l.pairLimit, l.window, l.lockout) {
 		started = append(started, scopePair)
 	}
-	a := l.ips[ip]
-	if a == nil {
-		a = &failureCount{since: now}
-		l.ips[ip] = a
-	}
-	if a.add(now, l.ipLimit, l.window, l.lockout) {
+	if countFailure(l.ips, ip, now, l.ipLimit, l.window, l.lockout) {
 		started = append(started, scopeIP)
 	}
 	return started
+}
+
+// countFailure adds a failure at now to the count of key in m, which it
+// creates for the first, and reports whether it started a lockout: the
+// same for the user-and-address scope and the address scope.
+func countFailure[K comparable](m map[K]*failureCount, key K, now time.Time, limit int,
+	window, lockout time.Duration) bool {
+	c := m[key]
+	if c == nil {
+		c = &failureCount{since: now}
+		m[key] = c
+	}
+	return c.add(now, limit, window, lockout)
 }
 
 // succeeded forgets the failures of user at ip, not those of the address.

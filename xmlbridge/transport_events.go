@@ -32,6 +32,7 @@ type EventStream struct {
 	Subscribe func(r *http.Request) (docs <-chan []byte, stop func(), err error)
 }
 
+// ServeHTTP streams the event documents of a subscription to a GET.
 func (s *EventStream) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		w.Header().Set("Allow", http.MethodGet)

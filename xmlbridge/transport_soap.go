@@ -43,6 +43,7 @@ type Fault struct {
 	Detail []byte
 }
 
+// Error returns the fault code and the fault string.
 func (f *Fault) Error() string {
 	return "xmlbridge: SOAP fault " + f.Code + ": " + f.String
 }

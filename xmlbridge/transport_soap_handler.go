@@ -40,6 +40,8 @@ type SOAPHandler struct {
 	Events http.Handler
 }
 
+// ServeHTTP answers a SOAP request posted to the handler's path, and hands
+// a GET to the event stream.
 func (h *SOAPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := h.Path
 	if path == "" {

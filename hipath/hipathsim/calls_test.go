@@ -143,8 +143,7 @@ func equalStates(cs cstav3.CallState, want ...cstav3.ConnectionState) bool {
 }
 
 func TestBusyAndUnanswered(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101, m102 := c.monitor("100"), c.monitor("101"), c.monitor("102")
 	call, err := s.Dial("100", "101")
 	if err != nil {
@@ -201,8 +200,7 @@ func established(t *testing.T, s *Server, c *client, a, b string, n int) cstav3.
 }
 
 func TestHoldRetrieve(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101 := c.monitor("100"), c.monitor("101")
 	call := established(t, s, c, "100", "101", 6)
 
@@ -256,8 +254,7 @@ func consulted(t *testing.T, s *Server, c *client, m100, m101, m102 cstav3.Cross
 }
 
 func TestTransfer(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101, m102 := c.monitor("100"), c.monitor("101"), c.monitor("102")
 	c1, c2 := consulted(t, s, c, m100, m101, m102)
 
@@ -295,8 +292,7 @@ func TestTransfer(t *testing.T) {
 }
 
 func TestConference(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101, m102 := c.monitor("100"), c.monitor("101"), c.monitor("102")
 	c1, c2 := consulted(t, s, c, m100, m101, m102)
 
@@ -335,8 +331,7 @@ func TestConference(t *testing.T) {
 }
 
 func TestAlternateReconnect(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101, m102 := c.monitor("100"), c.monitor("101"), c.monitor("102")
 	c1, c2 := consulted(t, s, c, m100, m101, m102)
 
@@ -354,8 +349,7 @@ func TestAlternateReconnect(t *testing.T) {
 }
 
 func TestSingleStepTransferAndDeflect(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m100, m101, m102, m103 := c.monitor("100"), c.monitor("101"), c.monitor("102"), c.monitor("103")
 	call := established(t, s, c, "100", "101", 6)
 
@@ -398,8 +392,7 @@ func TestSingleStepTransferAndDeflect(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	c.monitor("100")
 	call, err := s.Dial("100", "101")
 	if err != nil {
@@ -444,8 +437,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestMonitorFilter(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	f := hipath.AllEvents()
 	f.Suppress(cstav3.EventServiceInitiated)
 	f.Suppress(cstav3.EventOriginated)

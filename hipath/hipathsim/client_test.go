@@ -117,6 +117,14 @@ func connect(t testing.TB, s *Server) *client {
 	return c
 }
 
+// startConnected starts a server with the default configuration and
+// connects one client to it, the setup most tests begin with.
+func startConnected(t testing.TB) (*Server, *client) {
+	t.Helper()
+	s := start(t, Config{})
+	return s, connect(t, s)
+}
+
 func (c *client) close() {
 	c.conn.Close()
 	<-c.done

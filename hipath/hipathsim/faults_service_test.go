@@ -9,8 +9,7 @@ import (
 )
 
 func TestSetOutOfService(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	if err := s.SetOutOfService(true, "100", "999"); !errors.Is(err, errInvalidDeviceID) {
 		t.Fatalf("unknown extension: %v", err)
 	}

@@ -84,8 +84,7 @@ func TestSilent(t *testing.T) {
 }
 
 func TestSetDelay(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	s.SetDelay(50 * time.Millisecond)
 	t0 := time.Now()
 	c.monitor("100")
@@ -125,8 +124,7 @@ func TestSendGarbage(t *testing.T) {
 }
 
 func TestForgetMonitors(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m := c.monitor("100")
 	s.ForgetMonitors()
 	if _, err := s.Dial("100", "101"); err != nil {

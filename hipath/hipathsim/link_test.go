@@ -234,8 +234,7 @@ func TestVectors(t *testing.T) {
 }
 
 func TestRejects(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	// An operation nobody models.
 	c.sendInvoke(7, 99, []byte{0x05, 0x00})
 	if m := c.answer(7); m.Type != cstav3.Reject || m.Problem != cstav3.ProblemUnrecognizedOperation {

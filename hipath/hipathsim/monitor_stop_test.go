@@ -9,8 +9,7 @@ import (
 )
 
 func TestStopMonitors(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	if n, err := s.StopMonitors("100", "999"); !errors.Is(err, errInvalidDeviceID) || n != 0 {
 		t.Fatalf("unknown extension: %d, %v", n, err)
 	}

@@ -13,8 +13,7 @@ import (
 // its sequence number as call id and the types of the mix in turn; each
 // send is stamped.
 func TestPace(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	refs := map[string]string{"100": string(c.monitor("100")), "101": string(c.monitor("101"))}
 	stamps := pace.NewStamps(10)
 	n := 2 * len(pace.EventTypes)
@@ -46,8 +45,7 @@ func TestPace(t *testing.T) {
 
 // TestPaceRate: at a set rate, n events take (n-1)/rate at least.
 func TestPaceRate(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	c.monitor("100")
 	const n, rate = 40, 2000.0
 	res, err := s.pace(context.Background(), pace.Config{Devices: []string{"100"}, Events: n, Rate: rate})
@@ -65,8 +63,7 @@ func TestPaceRate(t *testing.T) {
 // TestPaceStops: without a count Pace runs until ctx ends, and refuses
 // what it cannot send.
 func TestPaceStops(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	c.monitor("100")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -94,8 +91,7 @@ func TestPaceStops(t *testing.T) {
 
 // TestPaceHold: Pace sends nothing more while Hold says so.
 func TestPaceHold(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	c.monitor("100")
 	const n = 100
 	release := make(chan struct{})
@@ -149,8 +145,7 @@ func TestPaceHold(t *testing.T) {
 // TestPaceHook: the harness reaches the pacing method through the hook
 // registered at init, with the server's own type.
 func TestPaceHook(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	c.monitor("100")
 	res, err := pace.Run(context.Background(), s, pace.Config{Devices: []string{"100"}, Events: 3})
 	if err != nil || res.Sent != 3 {

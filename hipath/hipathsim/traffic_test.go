@@ -10,8 +10,7 @@ import (
 )
 
 func TestTraffic(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	for n := DefaultFirstDevice; n <= DefaultLastDevice; n++ {
 		c.monitor(strconv.Itoa(n))
 	}
@@ -96,8 +95,7 @@ collect:
 }
 
 func TestTrafficStopsWithContext(t *testing.T) {
-	s := start(t, Config{})
-	c := connect(t, s)
+	s, c := startConnected(t)
 	m := c.monitor("100")
 	ctx, cancel := context.WithCancel(t.Context())
 	stop := s.StartTraffic(ctx, TrafficConfig{Rate: 1000, HoldTime: time.Hour})

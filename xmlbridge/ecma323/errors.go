@@ -30,6 +30,7 @@ type FieldError struct {
 	Reason string
 }
 
+// Error returns the path of the field, the reason and the value.
 func (e *FieldError) Error() string {
 	return "ecma323: " + e.Path + ": " + e.Reason + ": " + strconv.Quote(e.Value)
 }

@@ -21,21 +21,24 @@ func linkToXML(l *cstav3.CallLinkageData) *CallLinkageData {
 		SubDomainName: l.GlobalCallSubDomain,
 		Timestamp:     timeToXML(l.GlobalCallTimestamp),
 	}}
-	if l.GlobalCallUnique {
-		x.GlobalCallData.LinkageID.GloballyUnique = hexString(l.GlobalCallLinkageID)
-	} else {
-		x.GlobalCallData.LinkageID.SubDomain = hexString(l.GlobalCallLinkageID)
-	}
+	g := &x.GlobalCallData.LinkageID
+	g.SubDomain, g.GloballyUnique = linkageIDToXML(l.GlobalCallUnique, l.GlobalCallLinkageID)
 	if l.HasThread {
 		t := &ThreadData{SubDomainName: l.ThreadSubDomain, Timestamp: timeToXML(l.ThreadIDTimestamp)}
-		if l.ThreadUnique {
-			t.LinkageID.GloballyUnique = hexString(l.ThreadLinkageID)
-		} else {
-			t.LinkageID.SubDomain = hexString(l.ThreadLinkageID)
-		}
+		t.LinkageID.SubDomain, t.LinkageID.GloballyUnique = linkageIDToXML(l.ThreadUnique, l.ThreadLinkageID)
 		x.ThreadData = t
 	}
 	return x
+}
+
+// linkageIDToXML returns the two forms of a global call or thread linkage
+// id, one of them set: the globally unique one if unique, else the one
+// unique within the sub-domain.
+func linkageIDToXML(unique bool, id []byte) (subDomain, globallyUnique string) {
+	if unique {
+		return "", hexString(id)
+	}
+	return hexString(id), ""
 }
 
 func (m *codecMapper) link(path string, x *CallLinkageData) *cstav3.CallLinkageData {
@@ -46,30 +49,30 @@ func (m *codecMapper) link(path string, x *CallLinkageData) *cstav3.CallLinkageD
 	g := x.GlobalCallData
 	l.GlobalCallSubDomain = g.SubDomainName
 	l.GlobalCallTimestamp = m.time(path+"/globalCallData/callLinkageIDTimestamp", g.Timestamp)
-	l.GlobalCallUnique = g.LinkageID.GloballyUnique != ""
-	id := g.LinkageID.SubDomain
-	if l.GlobalCallUnique {
-		id = g.LinkageID.GloballyUnique
-	}
-	l.GlobalCallLinkageID = m.hexBytes(path+"/globalCallData/globalCallLinkageID", strings.TrimSpace(id))
-	if l.GlobalCallLinkageID == nil {
-		l.GlobalCallLinkageID = []byte{}
-	}
+	l.GlobalCallUnique, l.GlobalCallLinkageID = m.linkageID(path+"/globalCallData/globalCallLinkageID",
+		g.LinkageID.SubDomain, g.LinkageID.GloballyUnique)
 	if t := x.ThreadData; t != nil {
 		l.HasThread = true
 		l.ThreadSubDomain = t.SubDomainName
 		l.ThreadIDTimestamp = m.time(path+"/threadData/threadIDTimeStamp", t.Timestamp)
-		l.ThreadUnique = t.LinkageID.GloballyUnique != ""
-		id := t.LinkageID.SubDomain
-		if l.ThreadUnique {
-			id = t.LinkageID.GloballyUnique
-		}
-		l.ThreadLinkageID = m.hexBytes(path+"/threadData/threadLinkageID", strings.TrimSpace(id))
-		if l.ThreadLinkageID == nil {
-			l.ThreadLinkageID = []byte{}
-		}
+		l.ThreadUnique, l.ThreadLinkageID = m.linkageID(path+"/threadData/threadLinkageID",
+			t.LinkageID.SubDomain, t.LinkageID.GloballyUnique)
 	}
 	return l
+}
+
+// linkageID maps the global call or thread linkage id at path, given in
+// one of its two forms, and reports whether it is the globally unique one.
+func (m *codecMapper) linkageID(path, subDomain, globallyUnique string) (unique bool, id []byte) {
+	s := subDomain
+	if globallyUnique != "" {
+		s = globallyUnique
+	}
+	id = m.hexBytes(path, strings.TrimSpace(s))
+	if id == nil {
+		id = []byte{}
+	}
+	return globallyUnique != "", id
 }
 
 func linkListToXML(l *cstav3.CallLinkageDataList) *CallLinkageDataList {

@@ -22,6 +22,8 @@ const (
 
 var codecKindNames = [...]string{"", "request", "response", "event", "error"}
 
+// String returns the name of the kind ("request", "response", "event",
+// "error"), or "unknown".
 func (k Kind) String() string {
 	if int(k) < len(codecKindNames) && k != 0 {
 		return codecKindNames[k]

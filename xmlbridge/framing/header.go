@@ -69,10 +69,12 @@ type HeaderError struct {
 	Detail string
 }
 
+// Error returns the header bytes, the reason and the detail.
 func (e *HeaderError) Error() string {
 	return fmt.Sprintf("framing: bad message header % x: %v: %s", e.Header[:], e.Err, e.Detail)
 }
 
+// Unwrap returns the reason, so that errors.Is finds it.
 func (e *HeaderError) Unwrap() error { return e.Err }
 
 // HeaderOptions configure the format and the size limit of Annex J.2 framing.
