@@ -17,9 +17,9 @@ import (
 )
 
 // Hostile input for the consumer side, beyond the tables of
-// codec_malformed_test.go (truncation, bad UTF-8, DOCTYPE and entities,
-// oversize, depth, unknown elements), framing_header_test.go,
-// framing_nul_test.go and transport_soap_extract_test.go: the attacks that
+// ecma323/malformed_test.go (truncation, bad UTF-8, DOCTYPE and entities,
+// oversize, depth, unknown elements), framing/header_test.go,
+// framing/nul_test.go and ecma323/soap_test.go: the attacks that
 // aim at memory and time, each with its typed error, and an allocation
 // bound proportional to the input for all of them.
 
@@ -130,7 +130,7 @@ func TestHostileXMLInputs(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("hostile: %d XML inputs (plus the tables of codec_malformed_test.go, framing_*_test.go, transport_soap_extract_test.go)", len(cases))
+	t.Logf("hostile: %d XML inputs (plus the tables of ecma323/malformed_test.go, framing/*_test.go, ecma323/soap_test.go)", len(cases))
 }
 
 // TestHostileXMLAlloc: what a decoder allocates is bounded by the input,

@@ -7,7 +7,7 @@ import (
 
 // The device and connection types appear in every event, many times over.
 // They marshal themselves through codecWriter, the token writer the Encoder
-// uses (codec_marshal.go), so that xml.Marshal and the Encoder write them
+// uses (marshal.go), so that xml.Marshal and the Encoder write them
 // alike. They also unmarshal themselves, to accept the shapes consumers send
 // besides ECMA-323's: a bare number instead of a deviceIdentifier, snom's
 // bare connection id, numberdialed spelled as in ASN.1, callID and deviceID

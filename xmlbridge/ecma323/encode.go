@@ -16,7 +16,7 @@ import (
 // their framing (the 8-byte Annex J.2 header, a NUL, a SOAP envelope with
 // AppendSOAPEnvelope). The output is what encoding/xml's Marshal gives for
 // the message struct, appended from a plan per type
-// (codec_marshal.go, codec_write.go) at a fraction of Marshal's cost.
+// (marshal.go, write.go) at a fraction of Marshal's cost.
 //
 // An Encoder is a small value; it holds no buffers and is safe for
 // concurrent use. The bridge keeps one per consumer, or one per edition to

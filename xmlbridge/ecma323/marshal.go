@@ -14,7 +14,7 @@ import (
 // Marshal re-examines every field's type on every call (Marshaler checks,
 // omitempty, type info lookups), which made a DeliveredEvent cost several
 // times the bytes it writes. The plan appends the bytes itself through
-// codecXMLWriter (codec_write.go) rather than handing tokens to an
+// codecXMLWriter (write.go) rather than handing tokens to an
 // xml.Encoder, whose EncodeToken cost as much again. The output is the one
 // xml.Marshal gives for these types, which TestFastMarshalMatches checks
 // for every message and FuzzWriterMatchesEncoding for arbitrary strings;
