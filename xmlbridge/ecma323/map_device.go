@@ -13,7 +13,7 @@ import (
 
 // The one mapping between cstav3 values and the XML types: this file holds
 // the shared parts (devices, connections, times, extensions, linkage), the
-// codec_map_*.go files the messages. Every toXML function has its fromXML
+// map_*.go files the messages. Every toXML function has its fromXML
 // counterpart next to it, so that the two directions stay mirror images.
 
 // codecMapper collects the first error of a fromXML mapping, so that the
