@@ -96,7 +96,7 @@ func (s *Server) serveConn(raw net.Conn, tr streamTransport) {
 	s.connWG.Add(2)
 	s.mu.Unlock()
 	c.st = tr.open(c)
-	s.reap(victim, scope) // hook: server_pending.go
+	s.reap(victim, scope)
 	s.log.Debug("consumer connected", "remote", c.remote, "transport", c.tr.String())
 	go c.writeLoop()
 	go c.readLoop()
@@ -129,7 +129,7 @@ func (c *consumer) close(reason string) bool {
 // dropSlow disconnects a consumer that does not keep up, and counts it.
 func (c *consumer) dropSlow(reason string) {
 	if c.close(reason) {
-		c.srv.stats.countDrop(reason) // by reason: server_stats.go
+		c.srv.stats.countDrop(reason)
 	}
 }
 
@@ -177,7 +177,7 @@ func (c *consumer) reply(invokeID int, doc []byte) {
 func (c *consumer) loggedInLocked() {
 	if c.pending {
 		c.pending = false
-		c.srv.pending.remove(c) // hook: server_pending.go
+		c.srv.pending.remove(c)
 	}
 }
 
@@ -200,7 +200,7 @@ func (c *consumer) readLoop() {
 	c.setLoginDeadline(true)
 	if tc, ok := c.conn.(*tls.Conn); ok {
 		if err := tc.HandshakeContext(c.ctx); err != nil {
-			s.stats.tlsFailures.Add(1) // hook: server_stats.go
+			s.stats.tlsFailures.Add(1)
 			c.close("TLS handshake: " + err.Error())
 			return
 		}
@@ -259,7 +259,7 @@ func (c *consumer) readFailed(err error) {
 	case errors.Is(err, io.EOF):
 		c.close("closed by the consumer")
 	case errors.As(err, &ne) && ne.Timeout():
-		c.srv.stats.loginTimeouts.Add(1) // hook: server_stats.go
+		c.srv.stats.loginTimeouts.Add(1)
 		c.close("no session opened in time")
 	case c.tr.badFraming(err):
 		c.srv.stats.badFrames.Add(1)

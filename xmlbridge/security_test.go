@@ -220,6 +220,9 @@ func TestSessionLimits(t *testing.T) {
 func TestPendingLoginLimit(t *testing.T) {
 	e := newEnv(t, envOpts{cfg: func(c *Config) { c.MaxPendingLogins, c.MaxPendingLoginsPerIP = 2, 3 }}) // the bound of all binds first
 	a := dialConsumer(t, e.header, framingHeader, nil)
+	// a and b arrive on two listeners: b is dialled once a is held, so
+	// that a is the oldest whatever order the listeners accept in.
+	waitUntil(t, "a connected", func() bool { return e.srv.Stats().Consumers == 1 })
 	b := dialConsumer(t, e.nul, framingNUL, nil)
 	waitUntil(t, "two consumers connected", func() bool { return e.srv.Stats().Consumers == 2 })
 

@@ -188,39 +188,37 @@ func (c Config) withDefaults() (Config, error) {
 	if c.TLSConfig != nil && len(c.TLSConfig.Certificates) == 0 && c.TLSConfig.GetCertificate == nil {
 		return c, errors.New("xmlbridge: Config.TLSConfig has no certificate")
 	}
-	setDur := func(p *time.Duration, d time.Duration) {
-		if *p <= 0 {
-			*p = d
-		}
-	}
-	setInt := func(p *int, n int) {
-		if *p <= 0 {
-			*p = n
-		}
-	}
-	setDur(&c.SessionDuration, DefaultSessionDuration)
-	setDur(&c.MaxSessionDuration, DefaultMaxSessionDuration)
+	orDefault(&c.SessionDuration, DefaultSessionDuration)
+	orDefault(&c.MaxSessionDuration, DefaultMaxSessionDuration)
 	if c.MaxSessionDuration < c.SessionDuration {
 		c.MaxSessionDuration = c.SessionDuration
 	}
-	setInt(&c.MaxSessions, DefaultMaxSessions)
-	setInt(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
-	setInt(&c.MaxSessionsPerUser, max(c.MaxSessions/4, 1))
-	setInt(&c.MaxMonitorsPerUser, 4*c.MaxMonitorsPerSession)
-	setInt(&c.MaxPendingLogins, DefaultMaxPendingLogins)
-	setInt(&c.MaxPendingLoginsPerIP, max(c.MaxPendingLogins/4, 1))
-	setInt(&c.MaxMessageSize, ecma323.DefaultMaxSize)
-	setInt(&c.QueueLength, DefaultQueueLength)
-	setDur(&c.WriteTimeout, DefaultWriteTimeout)
-	setDur(&c.RequestTimeout, DefaultRequestTimeout)
-	setDur(&c.LoginTimeout, DefaultLoginTimeout)
-	setInt(&c.LoginFailures, DefaultLoginFailures)
-	setInt(&c.LoginFailuresPerIP, 4*c.LoginFailures)
-	setDur(&c.LoginFailureWindow, DefaultLoginFailureWindow)
-	setDur(&c.LoginLockout, DefaultLoginLockout)
+	orDefault(&c.MaxSessions, DefaultMaxSessions)
+	orDefault(&c.MaxMonitorsPerSession, DefaultMaxMonitorsPerSession)
+	orDefault(&c.MaxSessionsPerUser, max(c.MaxSessions/4, 1))
+	orDefault(&c.MaxMonitorsPerUser, 4*c.MaxMonitorsPerSession)
+	orDefault(&c.MaxPendingLogins, DefaultMaxPendingLogins)
+	orDefault(&c.MaxPendingLoginsPerIP, max(c.MaxPendingLogins/4, 1))
+	orDefault(&c.MaxMessageSize, ecma323.DefaultMaxSize)
+	orDefault(&c.QueueLength, DefaultQueueLength)
+	orDefault(&c.WriteTimeout, DefaultWriteTimeout)
+	orDefault(&c.RequestTimeout, DefaultRequestTimeout)
+	orDefault(&c.LoginTimeout, DefaultLoginTimeout)
+	orDefault(&c.LoginFailures, DefaultLoginFailures)
+	orDefault(&c.LoginFailuresPerIP, 4*c.LoginFailures)
+	orDefault(&c.LoginFailureWindow, DefaultLoginFailureWindow)
+	orDefault(&c.LoginLockout, DefaultLoginLockout)
 	c = c.withHTTPDefaults()
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
 	return c, nil
+}
+
+// orDefault sets *p to d when it is zero or negative: the rule of every
+// limit and duration of Config.
+func orDefault[T int | time.Duration](p *T, d T) {
+	if *p <= 0 {
+		*p = d
+	}
 }

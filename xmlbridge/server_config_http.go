@@ -26,23 +26,13 @@ const (
 
 // withHTTPDefaults sets the zero connection and HTTP fields of c.
 func (c Config) withHTTPDefaults() Config {
-	setDur := func(p *time.Duration, d time.Duration) {
-		if *p <= 0 {
-			*p = d
-		}
-	}
-	setInt := func(p *int, n int) {
-		if *p <= 0 {
-			*p = n
-		}
-	}
-	setDur(&c.HTTPHeaderTimeout, DefaultHTTPHeaderTimeout)
-	setDur(&c.HTTPBodyTimeout, DefaultHTTPBodyTimeout)
-	setDur(&c.HTTPIdleTimeout, DefaultHTTPIdleTimeout)
-	setInt(&c.HTTPMaxConns, DefaultHTTPMaxConns)
-	setInt(&c.HTTPMaxConnsPerIP, DefaultHTTPMaxConnsPerIP)
-	setInt(&c.FDReserve, DefaultFDReserve)
-	setInt(&c.HTTPBufferedEvents, DefaultHTTPBufferedEvents)
+	orDefault(&c.HTTPHeaderTimeout, DefaultHTTPHeaderTimeout)
+	orDefault(&c.HTTPBodyTimeout, DefaultHTTPBodyTimeout)
+	orDefault(&c.HTTPIdleTimeout, DefaultHTTPIdleTimeout)
+	orDefault(&c.HTTPMaxConns, DefaultHTTPMaxConns)
+	orDefault(&c.HTTPMaxConnsPerIP, DefaultHTTPMaxConnsPerIP)
+	orDefault(&c.FDReserve, DefaultFDReserve)
+	orDefault(&c.HTTPBufferedEvents, DefaultHTTPBufferedEvents)
 	if c.MaxConns <= 0 {
 		c.MaxConns = defaultMaxConns(fdLimit(), c.FDReserve)
 	}

@@ -67,18 +67,19 @@ func (l *limitListener) admit(ip string) string {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	var limit string
 	switch {
 	case l.max > 0 && l.n >= l.max:
+		limit = "listener"
 	case l.maxPer > 0 && l.ips[ip] >= l.maxPer:
-		s.conns.Add(-1)
-		return "ip"
+		limit = "ip"
 	default:
 		l.n++
 		l.ips[ip]++
 		return ""
 	}
 	s.conns.Add(-1)
-	return "listener"
+	return limit
 }
 
 // release uncounts a connection from ip.

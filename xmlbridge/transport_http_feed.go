@@ -87,7 +87,7 @@ func (f *httpFeed) overflow() bool {
 		return false
 	}
 	if f.dropped.CompareAndSwap(false, true) {
-		f.s.stats.countDrop(dropQueueFull) // by reason: server_stats.go
+		f.s.stats.countDrop(dropQueueFull)
 		f.s.endSession(f.sess, dropQueueFull, false)
 	}
 	return false

@@ -105,7 +105,7 @@ func (h *httpFront) authenticate(w http.ResponseWriter, r *http.Request, id *htt
 	if !ok {
 		return true
 	}
-	if good, retry := s.authenticate(user, password, true, id.ip, SOAPTransport{}); retry > 0 { // server_auth.go
+	if good, retry := s.authenticate(user, password, true, id.ip, SOAPTransport{}); retry > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
 		refuse(w, r, http.StatusTooManyRequests, "too many failed logins")
 		return false

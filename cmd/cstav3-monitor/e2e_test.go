@@ -30,6 +30,21 @@ func startSim(t *testing.T, cfg hipathsim.Config) *hipathsim.Server {
 	return sim
 }
 
+// startSimAt starts the simulator on addr, a port the test found free and
+// left unused while the binary under test dialled it; the test is skipped
+// if something else took the port meanwhile.
+func startSimAt(t *testing.T, addr string) *hipathsim.Server {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Skipf("the PBX's port %s was taken meanwhile: %v", addr, err)
+	}
+	sim := hipathsim.New(hipathsim.Config{})
+	go sim.Serve(ln)
+	t.Cleanup(func() { sim.Close() })
+	return sim
+}
+
 var eventNames = []string{"ServiceInitiated", "Originated", "Delivered", "Established", "ConnectionCleared", "CallCleared", "Failed", "Held", "Retrieved", "Transferred", "Conferenced"}
 
 // TestDemo runs the binary without arguments: events within seconds, a

@@ -59,13 +59,7 @@ func TestBridgeStartsWithoutPBX(t *testing.T) {
 	if st := c.requestSystemStatus(2); st != "disabled" {
 		t.Fatalf("RequestSystemStatus without a PBX: %s, want disabled", st)
 	}
-	ln, err := net.Listen("tcp", pbx)
-	if err != nil {
-		t.Skipf("the PBX's port was taken meanwhile: %v", err)
-	}
-	sim := hipathsim.New(hipathsim.Config{})
-	go sim.Serve(ln)
-	defer sim.Close()
+	startSimAt(t, pbx)
 	c.systemStatusEvent("enabled")
 	if st := c.requestSystemStatus(3); st != "normal" {
 		t.Fatalf("RequestSystemStatus once the PBX answers: %s, want normal", st)
@@ -111,13 +105,7 @@ func TestWatchRetry(t *testing.T) {
 		t.Fatalf("without --retry: exit %d: %s", r.code, r.stderr)
 	}
 	p := startBin(t, nil, "watch", "--pbx", pbx, "--devices", "100", "--retry", "--format", "json")
-	ln, err := net.Listen("tcp", pbx)
-	if err != nil {
-		t.Skipf("the PBX's port was taken meanwhile: %v", err)
-	}
-	sim := hipathsim.New(hipathsim.Config{})
-	go sim.Serve(ln)
-	defer sim.Close()
+	startSimAt(t, pbx)
 	p.waitLine("link up", func(l string) bool { return strings.Contains(l, `"link":"up"`) })
 	p.waitLine("the monitor", func(l string) bool { return strings.Contains(l, `"monitoring"`) })
 	if code := p.interrupt(); code != 0 {

@@ -39,17 +39,28 @@ func errNoEventMapping(ev cstav3.Event) error {
 // to its cstav3 value and returns its monitorCrossRefID. Values that cannot
 // be mapped give a *FieldError.
 func EventFromXML(v any) (cstav3.Event, string, error) {
-	r := messageByType[reflect.TypeOf(v)]
-	if r == nil || r.kind != KindEvent || r.fromXML == nil {
+	ev, xref, ok, err := fromXML(v, KindEvent)
+	if !ok {
 		return nil, "", fmt.Errorf("%w: %T is not an event", ErrUnknownRequest, v)
 	}
-	var m codecMapper
-	ev, xref := r.fromXML(&m, v)
-	if m.err != nil {
-		return nil, "", m.err
-	}
 	e, _ := ev.(cstav3.Event)
-	return e, xref, nil
+	return e, xref, err
+}
+
+// fromXML maps v, the XML struct of a message of kind, back to its cstav3
+// value through its row; ok is false when v is no such message, or one
+// without a cstav3 mapping. Values that cannot be mapped give a
+// *FieldError (and a nil value).
+func fromXML(v any, kind Kind) (val any, xref string, ok bool, err error) {
+	r := messageByType[reflect.TypeOf(v)]
+	if r == nil || r.kind != kind || r.fromXML == nil {
+		return nil, "", false, nil
+	}
+	var m codecMapper
+	if val, xref = r.fromXML(&m, v); m.err != nil {
+		return nil, "", true, m.err
+	}
+	return val, xref, true, nil
 }
 
 // ArgumentToXML maps a cstav3 request argument to its ECMA-323 struct, e.g.
@@ -73,17 +84,9 @@ func ArgumentToXML(arg cstav3.Argument, xref string) (any, error) {
 // with the switch's. Requests without a cstav3 argument (RequestSystemStatus,
 // the session messages) return a nil argument and no error.
 func ArgumentFromXML(v any) (cstav3.Argument, string, error) {
-	r := messageByType[reflect.TypeOf(v)]
-	if r == nil || r.kind != KindRequest || r.fromXML == nil {
-		return nil, "", nil
-	}
-	var m codecMapper
-	arg, xref := r.fromXML(&m, v)
-	if m.err != nil {
-		return nil, "", m.err
-	}
+	arg, xref, _, err := fromXML(v, KindRequest)
 	a, _ := arg.(cstav3.Argument)
-	return a, xref, nil
+	return a, xref, err
 }
 
 // ResultToXML maps a cstav3 result to its ECMA-323 response struct, e.g.
@@ -109,15 +112,7 @@ func ResultToXML(res cstav3.Result, xref string) (any, error) {
 // CrossRefIdentifier is left nil. RequestSystemStatusResponse has no cstav3
 // result: nil, no error.
 func ResultFromXML(v any) (cstav3.Result, string, error) {
-	r := messageByType[reflect.TypeOf(v)]
-	if r == nil || r.kind != KindResponse || r.fromXML == nil {
-		return nil, "", nil
-	}
-	var m codecMapper
-	res, xref := r.fromXML(&m, v)
-	if m.err != nil {
-		return nil, "", m.err
-	}
+	res, xref, _, err := fromXML(v, KindResponse)
 	x, _ := res.(cstav3.Result)
-	return x, xref, nil
+	return x, xref, err
 }

@@ -234,15 +234,30 @@ func event[E cstav3.Event, X any, F cstav3.Event](t cstav3.EventType, to func(E,
 	from func(*codecMapper, *X) F) message {
 	r := plain[X](KindEvent, false)
 	r.event = t
-	r.toXML = func(_ *mapScratch, _ int, v any, xref string) (any, resetter, bool) {
-		e, ok := v.(E)
+	r.toXML = toXMLOf(to)
+	r.fromXML = eventFromXML(from)
+	return r
+}
+
+// toXMLOf is the toXML of a row mapped to new values each time: to, from
+// the row's cstav3 type T.
+func toXMLOf[T any](to func(T, string) any) func(*mapScratch, int, any, string) (any, resetter, bool) {
+	return func(_ *mapScratch, _ int, v any, xref string) (any, resetter, bool) {
+		t, ok := v.(T)
 		if !ok {
 			return nil, nil, false
 		}
-		return to(e, xref), nil, true
+		return to(t, xref), nil, true
 	}
-	r.fromXML = eventFromXML(from)
-	return r
+}
+
+// fromXMLOf is the fromXML of a request or response row: from, on the
+// row's XML struct X, giving its cstav3 value V.
+func fromXMLOf[X, V any](from func(*codecMapper, *X) (V, string)) func(*codecMapper, any) (any, string) {
+	return func(m *codecMapper, v any) (any, string) {
+		val, xref := from(m, v.(*X))
+		return val, xref
+	}
 }
 
 // eventFromXML wraps the mapping of an event struct, which carries its
@@ -264,17 +279,8 @@ func request[A cstav3.Argument, X any](op cstav3.Opcode, to func(A, string) any,
 	from func(*codecMapper, *X) (cstav3.Argument, string)) message {
 	r := plain[X](KindRequest, false)
 	r.op = op
-	r.toXML = func(_ *mapScratch, _ int, v any, xref string) (any, resetter, bool) {
-		a, ok := v.(A)
-		if !ok {
-			return nil, nil, false
-		}
-		return to(a, xref), nil, true
-	}
-	r.fromXML = func(m *codecMapper, v any) (any, string) {
-		a, xref := from(m, v.(*X))
-		return a, xref
-	}
+	r.toXML = toXMLOf(to)
+	r.fromXML = fromXMLOf(from)
 	return r
 }
 
@@ -284,17 +290,8 @@ func response[R cstav3.Result, X any](op cstav3.Opcode, to func(R, string) any,
 	from func(*codecMapper, *X) (cstav3.Result, string)) message {
 	r := plain[X](KindResponse, false)
 	r.op = op
-	r.toXML = func(_ *mapScratch, _ int, v any, xref string) (any, resetter, bool) {
-		res, ok := v.(R)
-		if !ok {
-			return nil, nil, false
-		}
-		return to(res, xref), nil, true
-	}
-	r.fromXML = func(m *codecMapper, v any) (any, string) {
-		res, xref := from(m, v.(*X))
-		return res, xref
-	}
+	r.toXML = toXMLOf(to)
+	r.fromXML = fromXMLOf(from)
 	return r
 }
 
