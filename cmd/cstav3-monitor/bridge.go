@@ -183,7 +183,7 @@ type bridgeListener struct {
 	ln     net.Listener
 	what   string
 	scheme string
-	serve  func(*xmlbridge.Server) func(net.Listener) error
+	tr     xmlbridge.Transport
 }
 
 // listenBridge binds the listeners of the given addresses (empty ones are
@@ -192,11 +192,11 @@ func listenBridge(listen, nul, web string, secure bool) ([]bridgeListener, error
 	var lns []bridgeListener
 	for _, l := range []struct {
 		addr, what string
-		serve      func(*xmlbridge.Server) func(net.Listener) error
+		tr         xmlbridge.Transport
 	}{
-		{listen, "ECMA-323 header TCP", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeHeader }},
-		{nul, "NUL-terminated TCP", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeNUL }},
-		{web, "SOAP over HTTP, POST /csta", func(s *xmlbridge.Server) func(net.Listener) error { return s.ServeSOAP }},
+		{listen, "ECMA-323 header TCP", xmlbridge.HeaderTransport{}},
+		{nul, "NUL-terminated TCP", xmlbridge.NULTransport{}},
+		{web, "SOAP over HTTP, POST /csta", xmlbridge.SOAPTransport{}},
 	} {
 		if l.addr == "" {
 			continue
@@ -213,7 +213,7 @@ func listenBridge(listen, nul, web string, secure bool) ([]bridgeListener, error
 				scheme = "https://"
 			}
 		}
-		lns = append(lns, bridgeListener{ln: ln, what: l.what, scheme: scheme, serve: l.serve})
+		lns = append(lns, bridgeListener{ln: ln, what: l.what, scheme: scheme, tr: l.tr})
 	}
 	return lns, nil
 }
@@ -249,9 +249,8 @@ func serveBridge(client *cstav3.Client, users map[string]string, tlsCfg *tls.Con
 	}
 	for _, l := range lns {
 		p.Note(fmt.Sprintf("XML bridge: %s on %s%s", l.what, l.scheme, l.ln.Addr()))
-		serve := l.serve(srv)
 		go func() {
-			if err := serve(l.ln); err != nil && !errors.Is(err, xmlbridge.ErrServerClosed) &&
+			if err := srv.Serve(l.ln, l.tr); err != nil && !errors.Is(err, xmlbridge.ErrServerClosed) &&
 				!errors.Is(err, net.ErrClosed) && !errors.Is(err, http.ErrServerClosed) {
 				a.logger.Error("bridge listener", "addr", l.ln.Addr().String(), "err", err)
 			}
